@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode is the default for tools 6.x;
+/// `ExistentialAny` keeps existential costs visible.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "snapgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "snapgate", targets: ["snapgate"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C libraries, bound through pkg-config. Only their wrapper modules import them.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+
+        // YAML layer: libyaml ⇄ ordered node tree with positions; canonical emitter; limits.
+        .target(name: "SnapgateYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        // Git layer: an actor over libgit2 that reads and writes objects, never a working tree.
+        .target(name: "SnapgateGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+        // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.
+        .target(name: "SnapgateModel", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
+        // Repository loader: a commit's tree → objects + diagnostics; the repository config file.
+        .target(
+            name: "SnapgateLoader",
+            dependencies: ["SnapgateGit", "SnapgateYAML", "SnapgateModel"],
+            swiftSettings: strictSettings
+        ),
+        // Command-line front end: argument parsing, output formats, exit codes.
+        .target(
+            name: "SnapgateCLI",
+            dependencies: [
+                "SnapgateLoader", "SnapgateModel", "SnapgateGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "snapgate", dependencies: ["SnapgateCLI"], swiftSettings: strictSettings),
+
+        .testTarget(name: "SnapgateYAMLTests", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "SnapgateGitTests", dependencies: ["SnapgateGit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SnapgateModelTests",
+            dependencies: ["SnapgateModel", "SnapgateYAML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateLoaderTests",
+            dependencies: ["SnapgateLoader", "SnapgateGit", "SnapgateModel", "SnapgateYAML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateCLITests",
+            dependencies: ["SnapgateCLI"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,5 @@
+#ifndef SNAPGATE_CLIBGIT2_SHIM_H
+#define SNAPGATE_CLIBGIT2_SHIM_H
+#include <git2.h>
+#include <git2/sys/repository.h>
+#endif

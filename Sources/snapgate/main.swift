@@ -1,0 +1,3 @@
+import SnapgateCLI
+
+await Snapgate.main()
