@@ -36,10 +36,12 @@ let package = Package(
         .target(name: "SnapgateGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
         // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.
         .target(name: "SnapgateModel", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
+        // Structural-schema validation of YAML nodes against the upstream CRDs (and a Tekton subset).
+        .target(name: "SnapgateSchema", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
         // Repository loader: a commit's tree → objects + diagnostics; the repository config file.
         .target(
             name: "SnapgateLoader",
-            dependencies: ["SnapgateGit", "SnapgateYAML", "SnapgateModel"],
+            dependencies: ["SnapgateGit", "SnapgateYAML", "SnapgateModel", "SnapgateSchema"],
             swiftSettings: strictSettings
         ),
         // Command-line front end: argument parsing, output formats, exit codes.
@@ -55,6 +57,7 @@ let package = Package(
 
         .testTarget(name: "SnapgateYAMLTests", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
         .testTarget(name: "SnapgateGitTests", dependencies: ["SnapgateGit"], swiftSettings: strictSettings),
+        .testTarget(name: "SnapgateSchemaTests", dependencies: ["SnapgateSchema"], swiftSettings: strictSettings),
         .testTarget(
             name: "SnapgateModelTests",
             dependencies: ["SnapgateModel", "SnapgateYAML"],
