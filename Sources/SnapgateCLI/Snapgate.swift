@@ -1,10 +1,18 @@
 public import ArgumentParser
 
-/// The `snapgate` command.
+/// The `snapgate` command: the Konflux integration service as a GitOps reconciler.
 public struct Snapgate: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "snapgate",
-        abstract: "The Konflux integration service as a GitOps reconciler on a Git repository."
+        abstract: "The Konflux integration service as a GitOps reconciler on a Git repository.",
+        discussion: """
+            snapgate reads Applications, Components, IntegrationTestScenarios and ReleasePlans from \
+            a branch of a git repository and commits Snapshots, test runs, status and Releases back \
+            to it as Kubernetes manifests.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self]
     )
+
     public init() {}
 }

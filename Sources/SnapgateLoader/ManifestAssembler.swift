@@ -1,0 +1,183 @@
+public import SnapgateModel
+import SnapgateSchema
+public import SnapgateYAML
+
+/// A manifest file's parse: its path and the YAML stream read from it.
+public struct ParsedFile: Sendable {
+    public var path: String
+    public var stream: YAMLStream
+    /// Whether the text contains `{{`: parse errors in such a file come from templating.
+    public var looksLikeTemplate: Bool
+
+    /// Creates a parsed file.
+    public init(path: String, stream: YAMLStream, looksLikeTemplate: Bool) {
+        self.path = path
+        self.stream = stream
+        self.looksLikeTemplate = looksLikeTemplate
+    }
+
+    /// Parses `bytes` read from `path`.
+    public init(path: String, bytes: [UInt8]) {
+        self.init(
+            path: path, stream: YAMLParser.parse(bytes, path: path), looksLikeTemplate: containsTemplateMarker(bytes))
+    }
+}
+
+private func containsTemplateMarker(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count > 1 else { return false }
+    for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") {
+        return true
+    }
+    return false
+}
+
+/// The objects of one commit, as snapgate works with them.
+public struct LoadedManifests: Sendable {
+    /// The configuration in force (the repository's `.snapgate.yaml`, or the defaults).
+    public var config: SnapgateConfig
+    /// Every usable object, effective (a person's manifest merged with snapgate's status
+    /// document for it), sorted by key.
+    public var objects: [ManifestObject]
+    /// Objects identified as snapgate's kinds but not usable as written (a schema error, say):
+    /// listed by `validate`, never reconciled.
+    public var rejected: [ManifestObject]
+    /// snapgate's status documents, by the key of the object they describe.
+    public var statusDocuments: [ObjectKey: ManifestObject]
+    /// Everything found wrong, sorted by file and position.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read as manifests.
+    public var fileCount: Int
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Turns parsed manifest files into objects and diagnostics: the pure part of loading.
+public enum ManifestAssembler {
+    /// Assembles the objects of `files` under `config`; `extraDiagnostics` (e.g. from the config
+    /// file) are merged into the result.
+    public static func assemble(
+        _ files: [ParsedFile], config: SnapgateConfig, extraDiagnostics: [Diagnostic] = []
+    ) -> LoadedManifests {
+        var diagnostics = extraDiagnostics
+        let patches = patchFiles(in: files)
+
+        var personObjects: [ObjectKey: [ManifestObject]] = [:]
+        var ownedObjects: [ObjectKey: [ManifestObject]] = [:]
+        var rejected: [ManifestObject] = []
+        for file in files where !patches.contains(file.path) {
+            for error in file.stream.errors {
+                diagnostics.append(diagnostic(for: error, in: file))
+            }
+            for document in file.stream.documents {
+                switch ObjectDecoder.decode(document, path: file.path, defaultNamespace: config.defaultNamespace) {
+                case .foreign:
+                    continue
+                case .invalid(_, let found):
+                    diagnostics += found
+                case .object(let object, let found):
+                    diagnostics += found
+                    let violations = validate(object)
+                    diagnostics += violations
+                    guard !violations.contains(where: { $0.severity == .error }) else {
+                        rejected.append(object)
+                        continue
+                    }
+                    if config.isOwned(file.path) {
+                        ownedObjects[object.key, default: []].append(object)
+                    } else {
+                        personObjects[object.key, default: []].append(object)
+                    }
+                }
+            }
+        }
+
+        var objects: [ManifestObject] = []
+        var statusDocuments: [ObjectKey: ManifestObject] = [:]
+        let persons = unique(personObjects, diagnostics: &diagnostics)
+        let owned = unique(ownedObjects, diagnostics: &diagnostics)
+        for (key, object) in persons {
+            if let overlay = owned[key] {
+                statusDocuments[key] = overlay
+                objects.append(StatusOverlay.merge(object, with: overlay, defaultNamespace: config.defaultNamespace))
+            } else {
+                objects.append(object)
+            }
+        }
+        for (key, object) in owned where persons[key] == nil {
+            objects.append(object)
+        }
+        objects.sort { $0.key < $1.key }
+        return LoadedManifests(
+            config: config, objects: objects, rejected: rejected.sorted { $0.key < $1.key }, statusDocuments: statusDocuments, diagnostics: diagnostics.sorted(),
+            fileCount: files.count)
+    }
+
+    /// Paths that kustomizations in `files` name as patches.
+    static func patchFiles(in files: [ParsedFile]) -> Set<String> {
+        var result: Set<String> = []
+        for file in files where KustomizePatches.isKustomization(file.path) {
+            for document in file.stream.documents {
+                guard let root = document.root else { continue }
+                result.formUnion(KustomizePatches.patchFiles(of: root, at: file.path))
+            }
+        }
+        return result
+    }
+
+    /// Keeps keys defined once; a key defined twice or more is a diagnostic naming every place,
+    /// and none of the definitions is used (GITOPS.md).
+    private static func unique(
+        _ grouped: [ObjectKey: [ManifestObject]], diagnostics: inout [Diagnostic]
+    ) -> [ObjectKey: ManifestObject] {
+        var result: [ObjectKey: ManifestObject] = [:]
+        for (key, objects) in grouped {
+            if objects.count == 1 {
+                result[key] = objects[0]
+                continue
+            }
+            let places = objects.map { "\($0.source.path):\($0.source.mark.line):\($0.source.mark.column)" }
+            for object in objects {
+                let others = places.filter { $0 != "\(object.source.path):\(object.source.mark.line):\(object.source.mark.column)" }
+                diagnostics.append(
+                    Diagnostic(
+                        .error, path: object.source.path, line: object.source.mark.line,
+                        column: object.source.mark.column,
+                        message:
+                            "\(key) is defined more than once (also at \(others.joined(separator: ", "))); none of the definitions is used until only one remains"
+                    ))
+            }
+        }
+        return result
+    }
+
+    private static func diagnostic(for error: YAMLError, in file: ParsedFile) -> Diagnostic {
+        if file.looksLikeTemplate && (error.code == .syntax || error.code == .duplicateKey) {
+            return Diagnostic(
+                .warning, path: file.path, line: error.mark.line, column: error.mark.column,
+                message:
+                    "not YAML: this file looks like a Helm or Go template (it contains '{{'), so it is skipped; add it to `exclude` in .snapgate.yaml to silence this (\(error.message))"
+            )
+        }
+        let hint: String
+        switch error.code {
+        case .syntax, .encoding: hint = "; fix the YAML syntax, or exclude the file in .snapgate.yaml"
+        default: hint = ""
+        }
+        return Diagnostic(
+            .error, path: file.path, line: error.mark.line, column: error.mark.column, message: error.message + hint)
+    }
+
+    /// Checks an object against its CRD schema (for Konflux kinds) or snapgate's Tekton subset.
+    private static func validate(_ object: ManifestObject) -> [Diagnostic] {
+        let (group, version) = splitAPIVersion(object.sourceAPIVersion)
+        guard let schema = SchemaCatalog.konflux.schema(group: group, version: version, kind: object.kind.rawValue)
+        else { return [] }
+        return SchemaValidator.validate(object.node, schema: schema).map { violation in
+            Diagnostic(
+                violation.severity == .error ? .error : .warning, path: object.source.path,
+                line: violation.mark.line, column: violation.mark.column,
+                message: "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.message)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// An API group and kind: what makes a document one of snapgate's objects (GITOPS.md: a
+/// `kind: Component` of another group is not ours).
+public struct GroupKind: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The API group ("" for the core group).
+    public var group: String
+    /// The kind, in CamelCase.
+    public var kind: String
+
+    /// Creates a group/kind pair.
+    public init(group: String, kind: String) {
+        self.group = group
+        self.kind = kind
+    }
+
+    public static func < (lhs: GroupKind, rhs: GroupKind) -> Bool {
+        (lhs.group, lhs.kind) < (rhs.group, rhs.kind)
+    }
+
+    /// `Kind.group`, as kubectl names resources.
+    public var description: String { group.isEmpty ? kind : "\(kind).\(group)" }
+}
+
+/// Splits an `apiVersion` into group and version: `appstudio.redhat.com/v1alpha1` → (group, v1alpha1);
+/// `v1` → ("", v1).
+public func splitAPIVersion(_ apiVersion: String) -> (group: String, version: String) {
+    guard let slash = apiVersion.lastIndex(of: "/") else { return ("", apiVersion) }
+    return (String(apiVersion[..<slash]), String(apiVersion[apiVersion.index(after: slash)...]))
+}
+
+/// The identity of an object in the repository: group, kind, namespace and name.
+public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var groupKind: GroupKind
+    public var namespace: String
+    public var name: String
+
+    /// Creates an object key.
+    public init(_ groupKind: GroupKind, namespace: String, name: String) {
+        self.groupKind = groupKind
+        self.namespace = namespace
+        self.name = name
+    }
+
+    public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
+        (lhs.groupKind, lhs.namespace, lhs.name) < (rhs.groupKind, rhs.namespace, rhs.name)
+    }
+
+    /// `Kind namespace/name`, as people say it.
+    public var description: String { "\(groupKind.kind) \(namespace)/\(name)" }
+}
+
+/// The kinds snapgate reads and writes.
+public enum KnownKind: String, Sendable, CaseIterable, Hashable {
+    case application = "Application"
+    case component = "Component"
+    case integrationTestScenario = "IntegrationTestScenario"
+    case releasePlan = "ReleasePlan"
+    case releasePlanAdmission = "ReleasePlanAdmission"
+    case snapshot = "Snapshot"
+    case release = "Release"
+    case pipelineRun = "PipelineRun"
+    case taskRun = "TaskRun"
+    case pipeline = "Pipeline"
+    case task = "Task"
+
+    /// The Konflux API group.
+    public static let konfluxGroup = "appstudio.redhat.com"
+    /// The Tekton API group.
+    public static let tektonGroup = "tekton.dev"
+
+    /// The API group of this kind.
+    public var group: String {
+        switch self {
+        case .pipelineRun, .taskRun, .pipeline, .task: return KnownKind.tektonGroup
+        default: return KnownKind.konfluxGroup
+        }
+    }
+
+    /// The group/kind pair.
+    public var groupKind: GroupKind { GroupKind(group: group, kind: rawValue) }
+
+    /// The API versions snapgate reads for this kind; the first is the one it writes.
+    public var readableVersions: [String] {
+        switch self {
+        case .integrationTestScenario: return ["v1beta2", "v1beta1", "v1alpha1"]
+        case .pipelineRun, .taskRun, .pipeline, .task: return ["v1", "v1beta1"]
+        default: return ["v1alpha1"]
+        }
+    }
+
+    /// The `apiVersion` snapgate writes for this kind.
+    public var preferredAPIVersion: String { "\(group)/\(readableVersions[0])" }
+
+    /// The kind of a group/kind pair, if snapgate reads it.
+    public init?(_ groupKind: GroupKind) {
+        guard let kind = KnownKind(rawValue: groupKind.kind), kind.group == groupKind.group else { return nil }
+        self = kind
+    }
+}

@@ -1,0 +1,146 @@
+public import SnapgateYAML
+
+/// A reference from an object to the object that owns it.
+public struct OwnerReference: Sendable, Hashable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var uid: String
+    public var controller: Bool?
+    public var blockOwnerDeletion: Bool?
+
+    /// Creates an owner reference.
+    public init(
+        apiVersion: String, kind: String, name: String, uid: String = "", controller: Bool? = nil,
+        blockOwnerDeletion: Bool? = nil
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+        self.uid = uid
+        self.controller = controller
+        self.blockOwnerDeletion = blockOwnerDeletion
+    }
+
+    init(node: YAMLNode) {
+        self.init(
+            apiVersion: node.stringOrEmpty("apiVersion"), kind: node.stringOrEmpty("kind"),
+            name: node.stringOrEmpty("name"), uid: node.stringOrEmpty("uid"), controller: node.bool("controller"),
+            blockOwnerDeletion: node.bool("blockOwnerDeletion"))
+    }
+
+    /// The reference as a node, keys in Kubernetes' field order.
+    public var node: YAMLNode {
+        var entries: [(String, YAMLNode)] = [
+            ("apiVersion", .string(apiVersion)), ("kind", .string(kind)), ("name", .string(name)),
+            ("uid", .string(uid)),
+        ]
+        if let controller { entries.append(("controller", .bool(controller))) }
+        if let blockOwnerDeletion { entries.append(("blockOwnerDeletion", .bool(blockOwnerDeletion))) }
+        return .mapping(entries)
+    }
+}
+
+/// The `metadata` of an object: the fields snapgate reads or writes.
+public struct ObjectMeta: Sendable, Hashable {
+    public var name: String
+    public var generateName: String
+    public var namespace: String
+    public var labels: [String: String]
+    public var annotations: [String: String]
+    public var ownerReferences: [OwnerReference]
+    public var finalizers: [String]
+    /// RFC 3339 creation time, when the manifest carries one (exported from a cluster).
+    public var creationTimestamp: String?
+    /// RFC 3339 deletion time, when the manifest carries one.
+    public var deletionTimestamp: String?
+
+    /// Creates metadata.
+    public init(
+        name: String, namespace: String, generateName: String = "", labels: [String: String] = [:],
+        annotations: [String: String] = [:], ownerReferences: [OwnerReference] = [], finalizers: [String] = [],
+        creationTimestamp: String? = nil, deletionTimestamp: String? = nil
+    ) {
+        self.name = name
+        self.generateName = generateName
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+        self.ownerReferences = ownerReferences
+        self.finalizers = finalizers
+        self.creationTimestamp = creationTimestamp
+        self.deletionTimestamp = deletionTimestamp
+    }
+
+    /// Reads metadata from a `metadata` node; `defaultNamespace` fills an absent namespace.
+    public init(node: YAMLNode?, defaultNamespace: String) {
+        let node = node ?? .mapping([])
+        let namespace = node.string("namespace") ?? ""
+        self.init(
+            name: node.stringOrEmpty("name"),
+            namespace: namespace.isEmpty ? defaultNamespace : namespace,
+            generateName: node.stringOrEmpty("generateName"),
+            labels: node.stringMap("labels"),
+            annotations: node.stringMap("annotations"),
+            ownerReferences: node.items("ownerReferences").map(OwnerReference.init(node:)),
+            finalizers: node.strings("finalizers"),
+            creationTimestamp: node.string("creationTimestamp"),
+            deletionTimestamp: node.string("deletionTimestamp"))
+    }
+
+    /// The metadata as a node: name, namespace, then the non-empty maps and lists.
+    public var node: YAMLNode {
+        var entries: [(String, YAMLNode)] = []
+        if !name.isEmpty { entries.append(("name", .string(name))) }
+        if !generateName.isEmpty { entries.append(("generateName", .string(generateName))) }
+        entries.append(("namespace", .string(namespace)))
+        if !labels.isEmpty { entries.append(("labels", .stringMap(labels))) }
+        if !annotations.isEmpty { entries.append(("annotations", .stringMap(annotations))) }
+        if !ownerReferences.isEmpty { entries.append(("ownerReferences", .sequence(ownerReferences.map(\.node)))) }
+        if !finalizers.isEmpty { entries.append(("finalizers", .sequence(finalizers.map { .string($0) }))) }
+        if let creationTimestamp { entries.append(("creationTimestamp", .string(creationTimestamp))) }
+        if let deletionTimestamp { entries.append(("deletionTimestamp", .string(deletionTimestamp))) }
+        return .mapping(entries)
+    }
+}
+
+/// A Kubernetes `metav1.Condition`.
+public struct Condition: Sendable, Hashable {
+    public var type: String
+    /// `True`, `False` or `Unknown`.
+    public var status: String
+    public var reason: String
+    public var message: String
+    /// RFC 3339.
+    public var lastTransitionTime: String
+
+    /// Creates a condition.
+    public init(type: String, status: String, reason: String, message: String, lastTransitionTime: String) {
+        self.type = type
+        self.status = status
+        self.reason = reason
+        self.message = message
+        self.lastTransitionTime = lastTransitionTime
+    }
+
+    /// Reads a condition; missing fields read as "".
+    public init(node: YAMLNode) {
+        self.init(
+            type: node.stringOrEmpty("type"), status: node.stringOrEmpty("status"),
+            reason: node.stringOrEmpty("reason"), message: node.stringOrEmpty("message"),
+            lastTransitionTime: node.stringOrEmpty("lastTransitionTime"))
+    }
+
+    /// The condition as a node.
+    public var node: YAMLNode {
+        .mapping([
+            ("lastTransitionTime", .string(lastTransitionTime)), ("message", .string(message)),
+            ("reason", .string(reason)), ("status", .string(status)), ("type", .string(type)),
+        ])
+    }
+}
+
+extension Array where Element == Condition {
+    /// The condition of the given type, if present.
+    public func condition(_ type: String) -> Condition? { first { $0.type == type } }
+}

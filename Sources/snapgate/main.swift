@@ -1,3 +1,0 @@
-import SnapgateCLI
-
-await Snapgate.main()

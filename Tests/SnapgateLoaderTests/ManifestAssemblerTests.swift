@@ -1,0 +1,135 @@
+import SnapgateLoader
+import SnapgateModel
+import Testing
+
+@Suite struct ManifestAssemblerTests {
+    @Test func multiDocumentFilesAndDefaultNamespace() {
+        let loaded = assemble(["app.yaml": application + "\n---\n" + component("a") + "\n---\n" + component("b")])
+        #expect(loaded.objects.map(\.key.name) == ["app", "a", "b"])
+        #expect(loaded.objects.allSatisfy { $0.key.namespace == "default" })
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.objects[1].source.documentIndex == 1)
+        #expect(loaded.objects[1].source.mark.line == 9)
+    }
+
+    /// GITOPS.md: two documents with the same (group, kind, namespace, name) are a diagnostic
+    /// naming both files; neither is used.
+    @Test func duplicatesNameBothFilesAndNeitherIsUsed() {
+        let loaded = assemble(["a.yaml": component("c"), "b/c.yaml": component("c"), "app.yaml": application])
+        #expect(loaded.objects.map(\.key.name) == ["app"])
+        let messages = loaded.diagnostics.map(\.description)
+        #expect(messages.count == 2)
+        #expect(messages[0].hasPrefix("a.yaml:1:1: error: Component default/c is defined more than once (also at b/c.yaml:1:1)"))
+        #expect(messages[1].hasPrefix("b/c.yaml:1:1: error: Component default/c is defined more than once (also at a.yaml:1:1)"))
+    }
+
+    @Test func sameNameInOtherNamespaceOrKindIsNoDuplicate() {
+        let other = component("c").replacingOccurrences(of: "  name: c", with: "  name: c\n  namespace: other")
+        let kustomizeComponent = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata:\n  name: c\n"
+        let loaded = assemble(["a.yaml": component("c"), "b.yaml": other, "k.yaml": kustomizeComponent])
+        #expect(loaded.objects.count == 2)
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
+    /// Files that a kustomization lists as patches are patches, not objects.
+    @Test func kustomizePatchFilesAreNotObjects() {
+        let kustomization = """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources: [base.yaml]
+            patches:
+              - path: patches/its.yaml
+                target: {kind: IntegrationTestScenario}
+            patchesStrategicMerge:
+              - ../shared/component-patch.yaml
+              - |-
+                apiVersion: appstudio.redhat.com/v1alpha1
+                kind: Component
+                metadata: {name: inline}
+            patchesJson6902:
+              - path: json.yaml
+                target: {kind: Component, name: x}
+            """
+        let partial = "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: base\nspec:\n  application: other\n"
+        let loaded = assemble([
+            "overlay/kustomization.yaml": kustomization,
+            "overlay/base.yaml": component("base"),
+            "overlay/patches/its.yaml": partial,
+            "shared/component-patch.yaml": partial.replacingOccurrences(of: "name: base", with: "name: p2"),
+            "overlay/json.yaml": "- op: replace\n  path: /spec/application\n  value: x\n",
+        ])
+        #expect(loaded.objects.map(\.key.name) == ["base"])
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
+    @Test func templatesAreWarningsAndSyntaxErrorsArePositionedErrors() {
+        let loaded = assemble([
+            "chart/templates/its.yaml": "{{- if .Values.enabled }}\napiVersion: appstudio.redhat.com/v1beta2\nkind: IntegrationTestScenario\nmetadata:\n  name: {{ .Values.name }}-its\n{{- end }}\n",
+            "broken.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
+            "ok.yaml": application,
+        ])
+        #expect(loaded.objects.map(\.key.name) == ["app"])
+        let broken = loaded.diagnostics.first { $0.path == "broken.yaml" }
+        #expect(broken?.severity == .error)
+        #expect(broken?.line == 5)
+        let template = loaded.diagnostics.first { $0.path == "chart/templates/its.yaml" }
+        #expect(template?.severity == .warning)
+        #expect(template?.message.contains("template") == true)
+    }
+
+    /// An error in one file never stops the others from loading.
+    @Test func badDocumentsDoNotStopOthers() {
+        let loaded = assemble([
+            "a.yaml": "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  generateName: x-\n---\n"
+                + component("good"),
+            "b.yaml": "\u{FEFF}" + application,
+            "c.yaml": "",
+            "d.yaml": "# only a comment\n",
+            "e.yaml": "---\n---\n",
+        ])
+        #expect(loaded.objects.map(\.key.name).sorted() == ["app", "good"])
+        #expect(loaded.diagnostics.count == 1)
+        #expect(loaded.diagnostics.first?.path == "a.yaml")
+    }
+
+    /// snapgate's status document for a person's object merges into it (labels, annotations, status).
+    @Test func statusDocumentsMergeIntoPersonsObjects() throws {
+        let status = """
+            apiVersion: appstudio.redhat.com/v1alpha1
+            kind: Component
+            metadata:
+              name: c
+              annotations:
+                test.appstudio.openshift.io/lastbuilttime: "1700000000"
+            status:
+              lastPromotedImage: quay.io/o/c@sha256:new
+              lastBuiltCommit: new
+            """
+        let person = component("c") + "\nstatus:\n  lastPromotedImage: quay.io/o/c@sha256:old\n"
+        let loaded = assemble(["apps/c.yaml": person, "snapgate/default/components/c.yaml": status])
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.objects.count == 1)
+        let object = try #require(loaded.objects.first)
+        #expect(object.source.path == "apps/c.yaml")
+        guard case .component(let merged) = object.object else {
+            Issue.record("not a component")
+            return
+        }
+        #expect(merged.lastPromotedImage == "quay.io/o/c@sha256:new")
+        #expect(merged.lastBuiltCommit == "new")
+        #expect(merged.application == "app")
+        #expect(merged.metadata.annotations["test.appstudio.openshift.io/lastbuilttime"] == "1700000000")
+        #expect(loaded.statusDocuments[object.key]?.source.path == "snapgate/default/components/c.yaml")
+    }
+
+    @Test func configExcludesAndDefaultNamespace() {
+        var config = SnapgateConfig.default
+        config.exclude = [PathGlob("docs/**")]
+        config.defaultNamespace = "tenant"
+        let loaded = assemble(["docs/example.yaml": component("doc"), "apps/c.yaml": component("c")], config: config)
+        // The assembler sees what the loader hands it; the loader applies include/exclude.
+        #expect(config.isManifest("apps/c.yaml"))
+        #expect(!config.isManifest("docs/example.yaml"))
+        #expect(loaded.objects.allSatisfy { $0.key.namespace == "tenant" })
+    }
+}
