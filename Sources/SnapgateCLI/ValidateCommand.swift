@@ -53,9 +53,10 @@ enum ValidationReport {
         }
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         let warnings = loaded.diagnostics.count - errors
+        let unusable = loaded.rejected.isEmpty ? "" : " (\(loaded.rejected.count) not usable)"
         out +=
-            "\(count(loaded.objects.count, "object")) in \(count(loaded.fileCount, "file")): "
-            + "\(count(errors, "error")), \(count(warnings, "warning"))\n"
+            "\(count(loaded.objects.count + loaded.rejected.count, "object"))\(unusable) in "
+            + "\(count(loaded.fileCount, "file")): \(count(errors, "error")), \(count(warnings, "warning"))\n"
         return out
     }
 

@@ -109,7 +109,8 @@ public enum ManifestAssembler {
         }
         objects.sort { $0.key < $1.key }
         return LoadedManifests(
-            config: config, objects: objects, rejected: rejected.sorted { $0.key < $1.key }, statusDocuments: statusDocuments, diagnostics: diagnostics.sorted(),
+            config: config, objects: objects, rejected: rejected.sorted { $0.key < $1.key },
+            statusDocuments: statusDocuments, diagnostics: diagnostics.sorted(),
             fileCount: files.count)
     }
 
@@ -138,7 +139,9 @@ public enum ManifestAssembler {
             }
             let places = objects.map { "\($0.source.path):\($0.source.mark.line):\($0.source.mark.column)" }
             for object in objects {
-                let others = places.filter { $0 != "\(object.source.path):\(object.source.mark.line):\(object.source.mark.column)" }
+                let others = places.filter {
+                    $0 != "\(object.source.path):\(object.source.mark.line):\(object.source.mark.column)"
+                }
                 diagnostics.append(
                     Diagnostic(
                         .error, path: object.source.path, line: object.source.mark.line,
@@ -177,7 +180,8 @@ public enum ManifestAssembler {
             Diagnostic(
                 violation.severity == .error ? .error : .warning, path: object.source.path,
                 line: violation.mark.line, column: violation.mark.column,
-                message: "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.message)")
+                message: "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.message)"
+            )
         }
     }
 }

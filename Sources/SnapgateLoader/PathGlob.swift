@@ -45,7 +45,8 @@ public struct PathGlob: Sendable, Hashable, CustomStringConvertible {
         return match(pattern.dropFirst(), path.dropFirst())
     }
 
-    private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool
+    {
         guard let p = pattern.first else { return text.isEmpty }
         switch p {
         case "*":

@@ -1,7 +1,7 @@
+import Foundation
 public import SnapgateGit
 import SnapgateModel
 import SnapgateYAML
-import Foundation
 import Synchronization
 
 /// Parsed YAML streams by blob id: a blob's parse never changes, so a new commit costs only the

@@ -54,7 +54,8 @@ public struct SnapgateConfig: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Severity, _ node: YAMLNode?, _ message: String) {
             diagnostics.append(
-                Diagnostic(severity, path: path, line: node?.mark.line ?? 0, column: node?.mark.column ?? 0, message: message))
+                Diagnostic(
+                    severity, path: path, line: node?.mark.line ?? 0, column: node?.mark.column ?? 0, message: message))
         }
         let stream = YAMLParser.parse(bytes, path: path)
         for error in stream.errors {
@@ -79,13 +80,18 @@ public struct SnapgateConfig: Sendable, Hashable {
             switch key {
             case "outputDirectory":
                 guard let text = value.string, let normalized = normalizeDirectory(text) else {
-                    report(.error, value, "outputDirectory must be a relative directory inside the repository, such as \"snapgate\"")
+                    report(
+                        .error, value,
+                        "outputDirectory must be a relative directory inside the repository, such as \"snapgate\"")
                     continue
                 }
                 config.outputDirectory = normalized
             case "defaultNamespace":
                 guard let text = value.string, isDNSLabel(text) else {
-                    report(.error, value, "defaultNamespace must be a valid namespace name (lowercase letters, digits and '-', at most 63)")
+                    report(
+                        .error, value,
+                        "defaultNamespace must be a valid namespace name (lowercase letters, digits and '-', at most 63)"
+                    )
                     continue
                 }
                 config.defaultNamespace = text

@@ -28,8 +28,9 @@ public enum StatusOverlay {
             node = node.setting("status", to: status)
         }
         let document = YAMLDocument(root: node, mark: person.source.mark, index: person.source.documentIndex)
-        guard case .object(let merged, _) = ObjectDecoder.decode(
-            document, path: person.source.path, defaultNamespace: defaultNamespace)
+        guard
+            case .object(let merged, _) = ObjectDecoder.decode(
+                document, path: person.source.path, defaultNamespace: defaultNamespace)
         else { return person }
         return merged
     }

@@ -32,14 +32,19 @@ public enum ObjectDecoder {
         }
         guard kind.readableVersions.contains(version) else {
             let known = kind.readableVersions.map { "\(kind.group)/\($0)" }.joined(separator: ", ")
-            return error(root["apiVersion"] ?? root, "\(apiVersion) \(kindName) is not a version snapgate reads (it reads \(known))")
+            return error(
+                root["apiVersion"] ?? root,
+                "\(apiVersion) \(kindName) is not a version snapgate reads (it reads \(known))")
         }
         guard let metadataNode = root.mapping("metadata") else {
-            return error(root["metadata"] ?? root, "\(kindName) has no metadata: a Kubernetes object needs metadata.name")
+            return error(
+                root["metadata"] ?? root, "\(kindName) has no metadata: a Kubernetes object needs metadata.name")
         }
         let metadata = ObjectMeta(node: metadataNode, defaultNamespace: defaultNamespace)
         guard !metadata.name.isEmpty else {
-            let hint = metadata.generateName.isEmpty ? "" : " (generateName is for the API server to fill in; a manifest in git needs a fixed name)"
+            let hint =
+                metadata.generateName.isEmpty
+                ? "" : " (generateName is for the API server to fill in; a manifest in git needs a fixed name)"
             return error(metadataNode["name"] ?? metadataNode, "\(kindName) has no metadata.name\(hint)")
         }
 
@@ -64,7 +69,8 @@ public enum ObjectDecoder {
         let manifest = ManifestObject(
             apiVersion: "\(group)/\(effectiveVersion)", sourceAPIVersion: apiVersion, kind: kind,
             key: ObjectKey(groupKind, namespace: metadata.namespace, name: metadata.name), node: root,
-            source: SourceLocation(path: path, documentIndex: document.index, mark: document.root?.mark ?? document.mark),
+            source: SourceLocation(
+                path: path, documentIndex: document.index, mark: document.root?.mark ?? document.mark),
             object: object)
         return .object(manifest, [])
     }

@@ -57,7 +57,8 @@ import Testing
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("snapgate: error: cannot open the repository at /nonexistent/snapgate-test") == true)
+        #expect(
+            lines.first?.hasPrefix("snapgate: error: cannot open the repository at /nonexistent/snapgate-test") == true)
     }
 
     @Test func aMissingBranchIsExitTwo() throws {

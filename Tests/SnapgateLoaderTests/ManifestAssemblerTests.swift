@@ -19,8 +19,12 @@ import Testing
         #expect(loaded.objects.map(\.key.name) == ["app"])
         let messages = loaded.diagnostics.map(\.description)
         #expect(messages.count == 2)
-        #expect(messages[0].hasPrefix("a.yaml:1:1: error: Component default/c is defined more than once (also at b/c.yaml:1:1)"))
-        #expect(messages[1].hasPrefix("b/c.yaml:1:1: error: Component default/c is defined more than once (also at a.yaml:1:1)"))
+        #expect(
+            messages[0].hasPrefix(
+                "a.yaml:1:1: error: Component default/c is defined more than once (also at b/c.yaml:1:1)"))
+        #expect(
+            messages[1].hasPrefix(
+                "b/c.yaml:1:1: error: Component default/c is defined more than once (also at a.yaml:1:1)"))
     }
 
     @Test func sameNameInOtherNamespaceOrKindIsNoDuplicate() {
@@ -50,7 +54,8 @@ import Testing
               - path: json.yaml
                 target: {kind: Component, name: x}
             """
-        let partial = "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: base\nspec:\n  application: other\n"
+        let partial =
+            "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: base\nspec:\n  application: other\n"
         let loaded = assemble([
             "overlay/kustomization.yaml": kustomization,
             "overlay/base.yaml": component("base"),
@@ -64,7 +69,8 @@ import Testing
 
     @Test func templatesAreWarningsAndSyntaxErrorsArePositionedErrors() {
         let loaded = assemble([
-            "chart/templates/its.yaml": "{{- if .Values.enabled }}\napiVersion: appstudio.redhat.com/v1beta2\nkind: IntegrationTestScenario\nmetadata:\n  name: {{ .Values.name }}-its\n{{- end }}\n",
+            "chart/templates/its.yaml":
+                "{{- if .Values.enabled }}\napiVersion: appstudio.redhat.com/v1beta2\nkind: IntegrationTestScenario\nmetadata:\n  name: {{ .Values.name }}-its\n{{- end }}\n",
             "broken.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
             "ok.yaml": application,
         ])

@@ -40,7 +40,8 @@ func run(_ arguments: [String], in directory: URL? = nil, environment: [String: 
     let errors = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw CommandError(arguments: arguments, status: process.terminationStatus, stderr: String(decoding: errors, as: UTF8.self))
+        throw CommandError(
+            arguments: arguments, status: process.terminationStatus, stderr: String(decoding: errors, as: UTF8.self))
     }
     return String(decoding: output, as: UTF8.self)
 }

@@ -113,7 +113,8 @@ import Testing
     }
 
     @Test func crlfAndNoTrailingNewline() throws {
-        let text = "apiVersion: appstudio.redhat.com/v1alpha1\r\nkind: Component\r\nmetadata:\r\n  name: c\r\nspec:\r\n  application: app"
+        let text =
+            "apiVersion: appstudio.redhat.com/v1alpha1\r\nkind: Component\r\nmetadata:\r\n  name: c\r\nspec:\r\n  application: app"
         let object = try #require(decode(text).object)
         guard case .component(let component) = object.object else {
             Issue.record("not a component")

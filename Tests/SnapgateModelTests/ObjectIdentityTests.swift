@@ -17,11 +17,18 @@ import Testing
         Case(apiVersion: "argoproj.io/v1alpha1", kind: "Application", expected: nil),
         Case(apiVersion: "appstudio.redhat.com/v1alpha1", kind: "Component", expected: .component),
         Case(apiVersion: "kustomize.config.k8s.io/v1alpha1", kind: "Component", expected: nil),
-        Case(apiVersion: "appstudio.redhat.com/v1beta2", kind: "IntegrationTestScenario", expected: .integrationTestScenario),
-        Case(apiVersion: "appstudio.redhat.com/v1beta1", kind: "IntegrationTestScenario", expected: .integrationTestScenario),
-        Case(apiVersion: "appstudio.redhat.com/v1alpha1", kind: "IntegrationTestScenario", expected: .integrationTestScenario),
+        Case(
+            apiVersion: "appstudio.redhat.com/v1beta2", kind: "IntegrationTestScenario",
+            expected: .integrationTestScenario),
+        Case(
+            apiVersion: "appstudio.redhat.com/v1beta1", kind: "IntegrationTestScenario",
+            expected: .integrationTestScenario),
+        Case(
+            apiVersion: "appstudio.redhat.com/v1alpha1", kind: "IntegrationTestScenario",
+            expected: .integrationTestScenario),
         Case(apiVersion: "appstudio.redhat.com/v1alpha1", kind: "ReleasePlan", expected: .releasePlan),
-        Case(apiVersion: "appstudio.redhat.com/v1alpha1", kind: "ReleasePlanAdmission", expected: .releasePlanAdmission),
+        Case(
+            apiVersion: "appstudio.redhat.com/v1alpha1", kind: "ReleasePlanAdmission", expected: .releasePlanAdmission),
         Case(apiVersion: "appstudio.redhat.com/v1alpha1", kind: "Snapshot", expected: .snapshot),
         Case(apiVersion: "appstudio.redhat.com/v1alpha1", kind: "Release", expected: .release),
         Case(apiVersion: "appstudio.redhat.com/v1beta2", kind: "ComponentGroup", expected: nil),
@@ -51,7 +58,8 @@ import Testing
     }
 
     @Test func defaultNamespaceFillsAnAbsentOne() {
-        let object = decode("apiVersion: appstudio.redhat.com/v1alpha1\nkind: Application\nmetadata:\n  name: a\n", namespace: "tenant")
+        let object = decode(
+            "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Application\nmetadata:\n  name: a\n", namespace: "tenant")
         #expect(object.object?.key == ObjectKey(KnownKind.application.groupKind, namespace: "tenant", name: "a"))
         let explicit = decode(
             "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Application\nmetadata:\n  name: a\n  namespace: mine\n",

@@ -9,7 +9,9 @@ public struct GitSource: Sendable, Hashable {
     public var devfileUrl: String
 
     /// Creates a git source.
-    public init(url: String, revision: String = "", context: String = "", dockerfileUrl: String = "", devfileUrl: String = "") {
+    public init(
+        url: String, revision: String = "", context: String = "", dockerfileUrl: String = "", devfileUrl: String = ""
+    ) {
         self.url = url
         self.revision = revision
         self.context = context
