@@ -316,14 +316,13 @@ struct SchemaWalker {
         var seen = Set<[YAMLNode?]>()
         for (i, item) in items.enumerated() where item.mapping != nil {
             let identity = keys.map { item[$0] }
-            guard !seen.insert(identity).inserted else {
+            if !seen.insert(identity).inserted {
                 let rendered = zip(keys, identity).map { key, value in
                     "\"\(key)\":" + (value.map(Self.literal) ?? "<nil>")
                 }
                 at(.index(i)) {
                     $0.error(item.mark, "Duplicate value: map[string]interface {}{" + rendered.joined(separator: ", ") + "}")
                 }
-                continue
             }
         }
     }
