@@ -74,7 +74,7 @@ def reduce_schema(schema, where):
 
 
 def load_crds(crd_dir):
-    """Returns [(group, kind, plural, [(version, storage, reduced_schema)])] sorted by (group, kind)."""
+    """Returns [(group, kind, plural, file, [(version, storage, deprecation, schema)])] sorted by (group, kind)."""
     crds = []
     for name in sorted(os.listdir(crd_dir)):
         if not name.endswith(".yaml"):
@@ -91,7 +91,12 @@ def load_crds(crd_dir):
                 continue
             schema = version["schema"]["openAPIV3Schema"]
             where = f"{kind}.{version['name']}"
-            versions.append((version["name"], bool(version.get("storage", False)), reduce_schema(schema, where)))
+            deprecation = None
+            if version.get("deprecated", False):
+                # The API server's default text when the CRD gives none.
+                deprecation = version.get("deprecationWarning") or f"{group}/{version['name']} {kind} is deprecated"
+            versions.append((version["name"], bool(version.get("storage", False)), deprecation,
+                             reduce_schema(schema, where)))
         crds.append((group, kind, spec["names"]["plural"], name, versions))
     crds.sort(key=lambda c: (c[0], c[1]))
     return crds
@@ -107,6 +112,7 @@ def swift_raw_string(text):
 
 def render(crds):
     lines = [
+        "// swift-format-ignore-file",
         "// GENERATED FILE - DO NOT EDIT.",
         "// Regenerate with `python3 scripts/generate-crd-schemas.py` (see Sources/SnapgateSchema/README.md).",
         "//",
@@ -120,11 +126,12 @@ def render(crds):
         "    static let entries: [Entry] = [",
     ]
     for group, kind, plural, filename, versions in crds:
-        for version, storage, schema in versions:
+        for version, storage, deprecation, schema in versions:
             text = json.dumps(schema, sort_keys=True, indent=0, ensure_ascii=True)
             lines.append("        Entry(")
             lines.append(f"            group: {json.dumps(group)}, kind: {json.dumps(kind)}, plural: {json.dumps(plural)},")
             lines.append(f"            version: {json.dumps(version)}, storage: {'true' if storage else 'false'},")
+            lines.append(f"            deprecationWarning: {json.dumps(deprecation) if deprecation else 'nil'},")
             lines.append(f"            source: {json.dumps(filename)},")
             lines.append("            json: " + swift_raw_string(text).replace("\n", "\n") + "),")
     lines.append("    ]")

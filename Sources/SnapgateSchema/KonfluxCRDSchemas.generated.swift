@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE - DO NOT EDIT.
 // Regenerate with `python3 scripts/generate-crd-schemas.py` (see Sources/SnapgateSchema/README.md).
 //
@@ -12,6 +13,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "Application", plural: "applications",
             version: "v1alpha1", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_applications.yaml",
             json: #"""
 {
@@ -141,6 +143,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "Component", plural: "components",
             version: "v1alpha1", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_components.yaml",
             json: #"""
 {
@@ -846,6 +849,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "ComponentGroup", plural: "componentgroups",
             version: "v1beta2", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_componentgroups.yaml",
             json: #"""
 {
@@ -1049,6 +1053,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "IntegrationTestScenario", plural: "integrationtestscenarios",
             version: "v1alpha1", storage: false,
+            deprecationWarning: "The v1alpha1 version is deprecated and will be automatically migrated to v1beta1",
             source: "appstudio.redhat.com_integrationtestscenarios.yaml",
             json: #"""
 {
@@ -1241,6 +1246,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "IntegrationTestScenario", plural: "integrationtestscenarios",
             version: "v1beta1", storage: false,
+            deprecationWarning: "The v1beta1 version is deprecated and will be automatically migrated to v1beta2",
             source: "appstudio.redhat.com_integrationtestscenarios.yaml",
             json: #"""
 {
@@ -1456,6 +1462,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "IntegrationTestScenario", plural: "integrationtestscenarios",
             version: "v1beta2", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_integrationtestscenarios.yaml",
             json: #"""
 {
@@ -1626,6 +1633,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "Release", plural: "releases",
             version: "v1alpha1", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_releases.yaml",
             json: #"""
 {
@@ -2019,6 +2027,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "ReleasePlan", plural: "releaseplans",
             version: "v1alpha1", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_releaseplans.yaml",
             json: #"""
 {
@@ -3409,6 +3418,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "ReleasePlanAdmission", plural: "releaseplanadmissions",
             version: "v1alpha1", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_releaseplanadmissions.yaml",
             json: #"""
 {
@@ -4298,6 +4308,7 @@ extension KonfluxCRDSchemas {
         Entry(
             group: "appstudio.redhat.com", kind: "Snapshot", plural: "snapshots",
             version: "v1alpha1", storage: true,
+            deprecationWarning: nil,
             source: "appstudio.redhat.com_snapshots.yaml",
             json: #"""
 {

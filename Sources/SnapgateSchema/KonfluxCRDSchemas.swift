@@ -7,6 +7,8 @@ enum KonfluxCRDSchemas {
         var plural: String
         var version: String
         var storage: Bool
+        /// The warning the API server returns for a deprecated version, nil when not deprecated.
+        var deprecationWarning: String?
         /// The CRD file the schema comes from.
         var source: String
         var json: String

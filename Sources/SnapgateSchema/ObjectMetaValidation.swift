@@ -81,9 +81,9 @@ extension SchemaWalker {
                 }
             }
         }
-        if requireName, (node["name"]?.string ?? "").isEmpty, (node["generateName"]?.string ?? "").isEmpty,
-            node["name"]?.scalar?.kind ?? .null == .null
-        {
+        // A name of the wrong type is already reported; only an absent, null or empty name is missing.
+        func isSet(_ field: String) -> Bool { node[field].map { !$0.isNull && $0.string != "" } ?? false }
+        if requireName, !isSet("name"), !isSet("generateName") {
             at(.property("name")) { $0.error(node.mark, Self.nameRequired) }
         }
     }
@@ -95,6 +95,8 @@ extension SchemaWalker {
             typeError(node, expected: "string")
             return
         }
+        // An empty name is "missing" (reported once, below); an empty namespace means the default one.
+        guard !text.isEmpty else { return }
         for message in errors(text) {
             error(node.mark, "Invalid value: \(goQuoted(text)): \(message)")
         }

@@ -57,13 +57,19 @@ public final class SchemaCatalog: Sendable {
         public var schema: StructuralSchema
         /// Where the schema comes from.
         public var origin: Origin
+        /// The warning the API server returns for this version when it is deprecated; nil otherwise.
+        public var deprecationWarning: String?
 
         /// Creates an entry.
-        public init(gvk: GroupVersionKind, isStorageVersion: Bool, schema: StructuralSchema, origin: Origin) {
+        public init(
+            gvk: GroupVersionKind, isStorageVersion: Bool, schema: StructuralSchema, origin: Origin,
+            deprecationWarning: String? = nil
+        ) {
             self.gvk = gvk
             self.isStorageVersion = isStorageVersion
             self.schema = schema
             self.origin = origin
+            self.deprecationWarning = deprecationWarning
         }
     }
 
@@ -103,7 +109,8 @@ public final class SchemaCatalog: Sendable {
             return Entry(
                 gvk: GroupVersionKind(group: generated.group, version: generated.version, kind: generated.kind),
                 isStorageVersion: generated.storage, schema: schema,
-                origin: .customResourceDefinition(file: generated.source))
+                origin: .customResourceDefinition(file: generated.source),
+                deprecationWarning: generated.deprecationWarning)
         }
     }
 
@@ -135,12 +142,20 @@ public final class SchemaCatalog: Sendable {
 
     /// Validates an object against the schema its `apiVersion` and `kind` select.
     ///
-    /// Returns nil when the object does not name a kind this catalog knows (including when
-    /// `apiVersion` or `kind` is missing or not a string); the caller decides whether that matters.
+    /// A deprecated version adds a warning at `apiVersion` with the CRD's deprecation text. Returns
+    /// nil when the object does not name a kind this catalog knows (including when `apiVersion` or
+    /// `kind` is missing or not a string); the caller decides whether that matters.
     public func validate(_ object: YAMLNode) -> [SchemaViolation]? {
-        guard let apiVersion = object["apiVersion"]?.string, let kind = object["kind"]?.string,
-            let schema = schema(apiVersion: apiVersion, kind: kind)
+        guard let apiVersionNode = object["apiVersion"], let apiVersion = apiVersionNode.string,
+            let kind = object["kind"]?.string, let entry = entry(GroupVersionKind(apiVersion: apiVersion, kind: kind))
         else { return nil }
-        return SchemaValidator.validate(object, schema: schema)
+        var violations = SchemaValidator.validate(object, schema: entry.schema)
+        if let warning = entry.deprecationWarning {
+            let deprecation = SchemaViolation(
+                severity: .warning, field: "apiVersion", mark: apiVersionNode.mark, message: warning)
+            let position = violations.firstIndex { $0.mark > apiVersionNode.mark } ?? violations.endIndex
+            violations.insert(deprecation, at: position)
+        }
+        return violations
     }
 }

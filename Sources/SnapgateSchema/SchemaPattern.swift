@@ -88,8 +88,9 @@ public struct SchemaPattern: Sendable, Hashable {
         guard let first = utf8.first, ASCII.isLetter(first) else { return false }
         var last = first
         for byte in utf8.dropFirst() {
-            guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ",")
-                || byte == UInt8(ascii: ":")
+            guard
+                ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ",")
+                    || byte == UInt8(ascii: ":")
             else { return false }
             last = byte
         }

@@ -236,7 +236,9 @@ struct SchemaWalker {
                 if case .string(let s) = member { return goQuoted(s) }
                 return goQuoted(member.kubernetesLiteral)
             }
-            error(node.mark, "Unsupported value: \(Self.literal(node)): supported values: " + supported.joined(separator: ", "))
+            error(
+                node.mark,
+                "Unsupported value: \(Self.literal(node)): supported values: " + supported.joined(separator: ", "))
         }
         switch scalar.kind {
         case .string:
@@ -321,7 +323,8 @@ struct SchemaWalker {
                     "\"\(key)\":" + (value.map(Self.literal) ?? "<nil>")
                 }
                 at(.index(i)) {
-                    $0.error(item.mark, "Duplicate value: map[string]interface {}{" + rendered.joined(separator: ", ") + "}")
+                    $0.error(
+                        item.mark, "Duplicate value: map[string]interface {}{" + rendered.joined(separator: ", ") + "}")
                 }
             }
         }
@@ -334,7 +337,9 @@ struct SchemaWalker {
             error(node.mark, "Too many: \(pairs.count): must have at most \(maxProperties) items")
         }
         if let minProperties = schema.minProperties, pairs.count < minProperties {
-            error(node.mark, "Invalid value: \(pairs.count): \(bodyPath) should have at least \(minProperties) properties")
+            error(
+                node.mark, "Invalid value: \(pairs.count): \(bodyPath) should have at least \(minProperties) properties"
+            )
         }
         var seen = Set<String>()
         for pair in pairs {

@@ -183,6 +183,24 @@ struct KonfluxShapeTests {
             ]),
     ]
 
+    @Test func deprecatedVersionsWarnAtApiVersion() {
+        let yaml = """
+            apiVersion: appstudio.redhat.com/v1alpha1
+            kind: IntegrationTestScenario
+            metadata:
+              name: old
+            spec:
+              application: my-app
+              bundle: quay.io/org/bundle:1
+              pipeline: enterprise-contract
+            """
+        #expect(
+            checkKonflux(yaml) == [
+                "1:13 warning apiVersion: The v1alpha1 version is deprecated and will be automatically migrated "
+                    + "to v1beta1"
+            ])
+    }
+
     @Test(arguments: cases)
     func shape(_ c: Case) {
         #expect(checkKonflux(c.yaml) == c.expected)
@@ -190,8 +208,10 @@ struct KonfluxShapeTests {
 
     @Test func resourceQuantitiesInComponentResources() throws {
         // Quantities use the hand-written resource.Quantity matcher; int-or-string accepts integers.
-        let schema = try #require(SchemaCatalog.konflux.schema(group: "appstudio.redhat.com", version: "v1alpha1",
-            kind: "Component"))
+        let schema = try #require(
+            SchemaCatalog.konflux.schema(
+                group: "appstudio.redhat.com", version: "v1alpha1",
+                kind: "Component"))
         let object = MiniYAML.parse(
             """
             apiVersion: appstudio.redhat.com/v1alpha1

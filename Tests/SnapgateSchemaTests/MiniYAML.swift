@@ -120,7 +120,8 @@ struct MiniYAML {
             if !rest.isEmpty {
                 value = Self.scalar(rest, mark: YAMLMark(line: line.number, column: indent + offset + 1))
             } else if index < lines.count,
-                lines[index].indent > indent || (lines[index].indent == indent && Self.isSequenceLine(lines[index].text))
+                lines[index].indent > indent
+                    || (lines[index].indent == indent && Self.isSequenceLine(lines[index].text))
             {
                 value = parseNode(indent: lines[index].indent)
             } else {
@@ -143,7 +144,8 @@ struct MiniYAML {
             var items: [YAMLNode] = []
             for part in text.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false) {
                 let trimmed = part.drop(while: { $0 == " " })
-                items.append(scalar(trimmed, mark: YAMLMark(line: mark.line, column: column + part.count - trimmed.count)))
+                items.append(
+                    scalar(trimmed, mark: YAMLMark(line: mark.line, column: column + part.count - trimmed.count)))
                 column += part.count + 1
             }
             return .sequence(items, mark: mark)

@@ -62,8 +62,10 @@ struct ObjectMetaTests {
         Case(
             name: "a too long name",
             metadata: "  name: " + String(repeating: "a", count: 254) + "\n",
-            expected: ["4:9 error metadata.name: Invalid value: \"\(String(repeating: "a", count: 254))\": "
-                + "must be no more than 253 characters"]),
+            expected: [
+                "4:9 error metadata.name: Invalid value: \"\(String(repeating: "a", count: 254))\": "
+                    + "must be no more than 253 characters"
+            ]),
         Case(
             name: "an invalid namespace (a subdomain is not a label)",
             metadata: "  name: a\n  namespace: user.tenant\n",
@@ -72,6 +74,17 @@ struct ObjectMetaTests {
             name: "name or generateName is required",
             metadata: "  namespace: ns\n",
             expected: ["4:3 error metadata.name: Required value: name or generateName is required"]),
+        Case(
+            name: "an empty name counts as missing",
+            metadata: "  name: ''\n",
+            expected: ["4:3 error metadata.name: Required value: name or generateName is required"]),
+        Case(
+            name: "a numeric name is a type error, not a missing name",
+            metadata: "  name: 123\n",
+            expected: [
+                "4:9 error metadata.name: Invalid value: \"integer\": metadata.name in body must be of type string: "
+                    + "\"integer\" (quote the value to make it a string)"
+            ]),
         Case(
             name: "a null label value is an error; a number is an error with the hint",
             metadata: "  name: a\n  labels:\n    a: ~\n    b: 1\n",
@@ -147,7 +160,10 @@ struct ObjectMetaTests {
                 "metadata",
                 .mapping([
                     ("name", .string("a")),
-                    ("annotations", .mapping([("a", .string(big)), ("b", .string(big))], mark: YAMLMark(line: 7, column: 5))),
+                    (
+                        "annotations",
+                        .mapping([("a", .string(big)), ("b", .string(big))], mark: YAMLMark(line: 7, column: 5))
+                    ),
                 ])
             ),
         ])

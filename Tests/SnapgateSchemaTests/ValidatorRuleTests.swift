@@ -41,8 +41,10 @@ struct ValidatorRuleTests {
             ]),
         Case(
             name: "int-or-string accepts both and rejects a boolean",
-            spec: .object(["a": StructuralSchema(intOrString: true), "b": StructuralSchema(intOrString: true),
-                "c": StructuralSchema(intOrString: true)]),
+            spec: .object([
+                "a": StructuralSchema(intOrString: true), "b": StructuralSchema(intOrString: true),
+                "c": StructuralSchema(intOrString: true),
+            ]),
             yaml: "spec:\n  a: 8080\n  b: http\n  c: true",
             expected: [
                 "8:6 error spec.c: Invalid value: \"boolean\": spec.c in body must be of type integer or string: "
@@ -148,7 +150,10 @@ struct ValidatorRuleTests {
             name: "nested paths use property names and indexes",
             spec: .object([
                 "resolverRef": .object(
-                    ["params": .array(of: .object(["name": .string(), "value": .string()], required: ["name", "value"]))])
+                    [
+                        "params": .array(
+                            of: .object(["name": .string(), "value": .string()], required: ["name", "value"]))
+                    ])
             ]),
             yaml: "spec:\n  resolverRef:\n    params:\n    - name: url\n      value: 3\n    - name: x",
             expected: [
