@@ -31,17 +31,30 @@ let package = Package(
         ),
 
         // YAML layer: libyaml ⇄ ordered node tree with positions; canonical emitter; limits.
-        .target(name: "SnapgateYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(
+            name: "SnapgateYAML", dependencies: ["CYAML"], exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Git layer: an actor over libgit2 that reads and writes objects, never a working tree.
-        .target(name: "SnapgateGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+        .target(
+            name: "SnapgateGit", dependencies: ["CLibGit2"], exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.
-        .target(name: "SnapgateModel", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
+        .target(
+            name: "SnapgateModel", dependencies: ["SnapgateYAML"], exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Structural-schema validation of YAML nodes against the upstream CRDs (and a Tekton subset).
-        .target(name: "SnapgateSchema", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
+        .target(
+            name: "SnapgateSchema", dependencies: ["SnapgateYAML"], exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Repository loader: a commit's tree → objects + diagnostics; the repository config file.
         .target(
             name: "SnapgateLoader",
             dependencies: ["SnapgateGit", "SnapgateYAML", "SnapgateModel", "SnapgateSchema"],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Command-line front end: argument parsing, output formats, exit codes.
@@ -51,6 +64,7 @@ let package = Package(
                 "SnapgateLoader", "SnapgateModel", "SnapgateGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapgate", dependencies: ["SnapgateCLI"], swiftSettings: strictSettings),
