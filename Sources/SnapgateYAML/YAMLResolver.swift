@@ -110,7 +110,12 @@ extension YAMLScalarKind {
         if isDigit(b[i]) { return fractionAndExponent(b, from: i) ? .float : .string }
         let rest = UnsafeBufferPointer(rebasing: b[i...])
         if matchesWord(rest, "inf") { return .float }
-        if !signed, matchesWord(rest, "nan") { return .float }
+        // `.nan`, `.NaN`, `.NAN` (not `.Nan`): the one word not in lower/capitalised/upper form.
+        if !signed, rest.count == 3, rest[0] | 0x20 == UInt8(ascii: "n"), rest[1] | 0x20 == UInt8(ascii: "a"),
+            rest[2] == rest[0], rest[1] == UInt8(ascii: "a") || rest[0] == UInt8(ascii: "N")
+        {
+            return .float
+        }
         return .string
     }
 
