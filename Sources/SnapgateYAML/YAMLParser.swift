@@ -2,8 +2,8 @@
 public struct YAMLStream: Sendable {
     /// Every document that was read completely and without error, in order.
     public var documents: [YAMLDocument]
-    /// Problems: a syntax error ends the stream; limit and duplicate-key errors drop only their
-    /// document.
+    /// Problems: a syntax error or too deep a nesting ends the stream; the other limit errors,
+    /// duplicate keys and undefined aliases drop only their document.
     public var errors: [YAMLError]
 
     /// Creates a stream.
@@ -21,9 +21,10 @@ public struct YAMLStream: Sendable {
 ///   `!!bool` and `!!null` tags override it, other tags are ignored.
 /// - Aliases are expanded into copies of their anchored node (the copy carries the alias's mark);
 ///   `<<` merge keys are applied.
-/// - Errors that concern one document (`YAMLLimits`, duplicate keys, undefined aliases, bad merge
-///   values) drop that document and parsing goes on; a libyaml error ends the stream, keeping the
-///   documents completed before it.
+/// - Errors that concern one document (alias expansion, duplicate keys, undefined aliases, bad
+///   merge values) drop that document and parsing goes on. A libyaml error, and nesting deeper
+///   than `YAMLLimits.maxDepth`, end the stream, keeping the documents completed before it (past
+///   the depth limit libyaml itself slows down quadratically, so it is not asked to skip ahead).
 public enum YAMLParser {
     /// Parses every document of `bytes`. Never throws and never traps: problems come back in
     /// `YAMLStream.errors`, positioned, with `path` in each.
@@ -44,6 +45,7 @@ public enum YAMLParser {
                 return builder.stream
             case .success(let event):
                 builder.consume(event)
+                if builder.isFinished { return builder.stream }
             }
         }
     }

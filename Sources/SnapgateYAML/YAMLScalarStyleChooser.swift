@@ -39,8 +39,16 @@ enum YAMLScalarStyleChooser {
     /// some safe texts are refused (they are then quoted, which is always correct).
     static func isPlainSafe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first, let last = b.last else { return false }
-        if badFirst.contains(first) || last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return false }
-        if b.count >= 3, (first == UInt8(ascii: ".") && b[1] == first && b[2] == first) { return false }
+        if badFirst.contains(first) {
+            // `-`, `?` and `:` start a plain scalar when a non-space follows (`--port`, `:8080`).
+            let dashLike = first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":")
+            guard dashLike, b.count > 1, b[1] != UInt8(ascii: " "), b[1] != UInt8(ascii: "\t") else { return false }
+        }
+        if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return false }
+        // Document markers.
+        if b.count >= 3, first == UInt8(ascii: ".") || first == UInt8(ascii: "-"), b[1] == first, b[2] == first {
+            return false
+        }
         if b.count == 2, first == UInt8(ascii: "<"), last == UInt8(ascii: "<") { return false }  // Merge key.
         if b.count == 1, first == UInt8(ascii: "=") { return false }  // YAML 1.1 "value" key.
         var previous: UInt8 = 0

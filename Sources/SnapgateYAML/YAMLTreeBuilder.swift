@@ -31,6 +31,8 @@ struct YAMLTreeBuilder {
     private var root: YAMLNode?
     private var documentMark = YAMLMark.none
     private var documentIndex = 0
+    /// Set when the stream must not be read further (nesting too deep).
+    private(set) var isFinished = false
     /// Set when the current document broke a limit: its remaining events are skipped.
     private var documentError: YAMLError?
 
@@ -62,7 +64,11 @@ struct YAMLTreeBuilder {
             finishDocument()
         case .sequenceStart(let anchor, let mark), .mappingStart(let anchor, let mark):
             guard stack.count < limits.maxDepth else {
-                fail(.tooDeep, mark, "nesting deeper than \(limits.maxDepth) levels")
+                // Ends the stream, unlike the other limits: skipping to the next document would
+                // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
+                // is quadratic in flow depth (100,000 `[` take ~20 s).
+                errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: "nesting deeper than \(limits.maxDepth) levels"))
+                isFinished = true
                 return
             }
             var isMapping = false
