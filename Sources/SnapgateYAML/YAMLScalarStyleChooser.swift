@@ -69,9 +69,10 @@ enum YAMLScalarStyleChooser {
             return true
         }
         // go-yaml: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$` after removing `_`.
-        guard let first = b.first, digit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".")
-        else { return false }
+        switch b.first ?? 0 {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"): break
+        default: return false
+        }
         let chars = b.filter { $0 != UInt8(ascii: "_") }
         var i = 0
         func skipSign() {

@@ -67,7 +67,8 @@ struct YAMLTreeBuilder {
                 // Ends the stream, unlike the other limits: skipping to the next document would
                 // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
                 // is quadratic in flow depth (100,000 `[` take ~20 s).
-                errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: "nesting deeper than \(limits.maxDepth) levels"))
+                let message = "nesting deeper than \(limits.maxDepth) levels"
+                errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: message))
                 isFinished = true
                 return
             }

@@ -22,7 +22,8 @@ struct EmitterTests {
 
     @Test(arguments: [
         "hello", "v1", "quay.io/org/app@sha256:abc", "sha256:abc", "1.2.3", "a-b", "a:b", "a#b", "日本 é 😀",
-        "with space", "x,y", "in[side]", "q\"uote\\", "50%", "--port", "-foo", ":8080", "?x", "-x-", "http://example.com/a?b=c#d",
+        "with space", "x,y", "in[side]", "q\"uote\\", "50%", "--port", "-foo", ":8080", "?x", "-x-",
+        "http://example.com/a?b=c#d",
     ])
     func plainStrings(_ text: String) {
         #expect(YAMLEmitter.emit(.mapping([("k", .string(text))])) == "k: \(text)\n")
@@ -31,8 +32,10 @@ struct EmitterTests {
     @Test func typedScalars() {
         let node = YAMLNode.sequence([
             .int(42), .bool(true), .null(), YAMLNode(.scalar(YAMLScalar(text: "0x1F", kind: .int))),
-            YAMLNode(.scalar(YAMLScalar(text: "1e3", kind: .float))), YAMLNode(.scalar(YAMLScalar(text: "~", kind: .null))),
-            YAMLNode(.scalar(YAMLScalar(text: "", kind: .null))), YAMLNode(.scalar(YAMLScalar(text: "abc", kind: .int))),
+            YAMLNode(.scalar(YAMLScalar(text: "1e3", kind: .float))),
+            YAMLNode(.scalar(YAMLScalar(text: "~", kind: .null))),
+            YAMLNode(.scalar(YAMLScalar(text: "", kind: .null))),
+            YAMLNode(.scalar(YAMLScalar(text: "abc", kind: .int))),
             YAMLNode(.scalar(YAMLScalar(text: "yes please", kind: .bool))),
         ])
         let expected = """
@@ -75,7 +78,9 @@ struct EmitterTests {
     }
 
     @Test func literalBlocksInSequencesAndAtTheRoot() {
-        let node = YAMLNode.sequence([.string(" a\nb"), .sequence([.string("c\n")]), .mapping([("d", .string("e\nf"))])])
+        let node = YAMLNode.sequence([
+            .string(" a\nb"), .sequence([.string("c\n")]), .mapping([("d", .string("e\nf"))]),
+        ])
         let expected = "- |2-\n   a\n  b\n- - |\n    c\n- d: |-\n    e\n    f\n"
         #expect(YAMLEmitter.emit(node) == expected)
         #expect(YAMLParser.parse(expected).documents.first?.root == node)

@@ -22,7 +22,9 @@ struct SyntaxErrorTests {
         Case(
             input: "a:\n  b: 1\n c: 2\n", line: 3, column: 2,
             message: "did not find expected key while parsing a block mapping that started at line 1 column 1"),
-        Case(input: "key: value: other\n", line: 1, column: 11, message: "mapping values are not allowed in this context"),
+        Case(
+            input: "key: value: other\n", line: 1, column: 11, message: "mapping values are not allowed in this context"
+        ),
         Case(
             input: "a: 1\nb: [1, 2\n", line: 3, column: 1,
             message: "did not find expected ',' or ']' while parsing a flow sequence that started at line 2 column 4"),
