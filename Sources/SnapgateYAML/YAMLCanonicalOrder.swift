@@ -8,7 +8,13 @@ enum YAMLCanonicalOrder {
     /// `pairs` in canonical order: leading keys, then other scalar keys by text in UTF-8 byte
     /// order (then by kind), then non-scalar keys by their canonical YAML text.
     static func sorted(_ pairs: [YAMLPair]) -> [YAMLPair] {
-        guard pairs.count > 1 else { return pairs }
+        guard let order = order(of: pairs) else { return pairs }
+        return order.map { pairs[$0] }
+    }
+
+    /// The indices of `pairs` in canonical order, or nil when they already are in that order.
+    static func order(of pairs: [YAMLPair]) -> [Int]? {
+        guard pairs.count > 1 else { return nil }
         struct SortKey {
             var rank: Int
             var text: String
@@ -36,9 +42,8 @@ enum YAMLCanonicalOrder {
             inOrder = false
             break
         }
-        if inOrder { return pairs }
-        let order = keys.indices.sorted { precedes(keys[$0], keys[$1]) || (!precedes(keys[$1], keys[$0]) && $0 < $1) }
-        return order.map { pairs[$0] }
+        if inOrder { return nil }
+        return keys.indices.sorted { precedes(keys[$0], keys[$1]) || (!precedes(keys[$1], keys[$0]) && $0 < $1) }
     }
 
     private static func kindOrder(_ kind: YAMLScalarKind) -> Int {

@@ -78,10 +78,11 @@ struct YAMLWriter {
                 writeCompact(item, indent: indent + 2, first: true)
             }
         case .mapping(let pairs):
-            let ordered = keyOrder == .canonical ? YAMLCanonicalOrder.sorted(pairs) : pairs
-            for (i, pair) in ordered.enumerated() {
+            // Indices rather than a sorted copy: no pair is copied (and retained) to be written.
+            let order = keyOrder == .canonical ? YAMLCanonicalOrder.order(of: pairs) : nil
+            for i in pairs.indices {
                 if i > 0 || !first { spaces(indent) }
-                writeEntry(pair, indent: indent)
+                writeEntry(pairs[order?[i] ?? i], indent: indent)
             }
         }
     }

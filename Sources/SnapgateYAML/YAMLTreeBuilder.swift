@@ -142,7 +142,7 @@ struct YAMLTreeBuilder {
         }
         guard let key = stack[top].pendingKey else {
             if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
-                if let first = firstMark(of: scalar, at: node.mark, in: &stack[top]) {
+                if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top]) {
                     fail(
                         .duplicateKey, node.mark,
                         "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
@@ -158,8 +158,8 @@ struct YAMLTreeBuilder {
     }
 
     /// The mark of an earlier equal key in `frame`, or nil (then the key, at `mark`, is indexed).
-    private func firstMark(of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame) -> YAMLMark? {
-        if frame.keyIndex == nil, frame.pairs.count >= Self.indexThreshold {
+    private static func firstMark(of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame) -> YAMLMark? {
+        if frame.keyIndex == nil, frame.pairs.count >= indexThreshold {
             var index: [YAMLScalar: YAMLMark] = [:]
             for pair in frame.pairs {
                 if case .scalar(let s) = pair.key.content, index[s] == nil { index[s] = pair.key.mark }
