@@ -2,8 +2,8 @@
 public struct YAMLStream: Sendable {
     /// Every document that was read completely and without error, in order.
     public var documents: [YAMLDocument]
-    /// Problems: a syntax error or too deep a nesting ends the stream; the other limit errors,
-    /// duplicate keys and undefined aliases drop only their document.
+    /// Problems: a syntax or encoding error, or too deep a nesting, ends the stream; alias
+    /// expansion, duplicate keys, undefined aliases and bad merge values drop only their document.
     public var errors: [YAMLError]
 
     /// Creates a stream.
