@@ -243,4 +243,25 @@ struct EmitterTests {
         #expect(emitted == expected)
         #expect(YAMLParser.parse(emitted).documents.first?.root == root.canonicalized())
     }
+
+    /// Whatever YAML styles the source used, the emitted text reads back as the same tree.
+    @Test(arguments: [
+        "folded: >\n  one\n  two\n\n  three\n",
+        "folded_keep: >+\n  a\n\n",
+        "single: 'it''s # not'\nmulti: plain\n  continued\n  line\n",
+        "flow: {a: [1, {b: c}], 'd e': \"f\\tg\"}\n",
+        "anchor: &a {x: 1}\nref: [*a, *a]\n",
+        "quoted: \"line\\nbreak \\u00e9 \\x07\"\n",
+        "? complex\n: value\n? [1, 2]\n: {3: 4}\n",
+        "- - - deep\n    - er\n  - x\n- {}\n- []\n- ''\n- ~\n-\n",
+        "long: " + String(repeating: "word ", count: 60) + "end\n",
+        "s: \"  \\n  indented\\n\"\n",
+    ])
+    func parsedInputsRoundTrip(_ text: String) throws {
+        let root = try #require(YAMLParser.parse(text).documents.first?.root)
+        let emitted = YAMLEmitter.emit(root, keyOrder: .preserve)
+        let again = try #require(YAMLParser.parse(emitted).documents.first?.root, "\(emitted)")
+        #expect(again == normalizingNulls(root), "\(emitted)")
+        #expect(YAMLEmitter.emit(again, keyOrder: .preserve) == emitted)
+    }
 }
