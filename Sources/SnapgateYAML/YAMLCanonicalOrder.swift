@@ -1,0 +1,74 @@
+// The canonical key order: Kubernetes' top-level fields first, then the rest sorted, so that the
+// same object always prints the same way whatever order its source used.
+
+enum YAMLCanonicalOrder {
+    /// Keys written first, in this order, when they are string keys.
+    static let leadingKeys = ["apiVersion", "kind", "metadata", "spec", "status"]
+
+    /// `pairs` in canonical order: leading keys, then other scalar keys by text in UTF-8 byte
+    /// order (then by kind), then non-scalar keys by their canonical YAML text.
+    static func sorted(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        guard let order = order(of: pairs) else { return pairs }
+        return order.map { pairs[$0] }
+    }
+
+    /// The indices of `pairs` in canonical order, or nil when they already are in that order.
+    static func order(of pairs: [YAMLPair]) -> [Int]? {
+        guard pairs.count > 1 else { return nil }
+        struct SortKey {
+            var rank: Int
+            var text: String
+            var kind: Int
+        }
+        var keys: [SortKey] = []
+        keys.reserveCapacity(pairs.count)
+        for pair in pairs {
+            switch pair.key.content {
+            case .scalar(let s):
+                var rank = leadingKeys.count
+                if s.kind == .string, let i = leadingKeys.firstIndex(of: s.text) { rank = i }
+                keys.append(SortKey(rank: rank, text: s.text, kind: kindOrder(s.kind)))
+            case .sequence, .mapping:
+                keys.append(SortKey(rank: leadingKeys.count + 1, text: YAMLEmitter.emit(pair.key), kind: 0))
+            }
+        }
+        func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.text != b.text { return a.text.utf8.lexicographicallyPrecedes(b.text.utf8) }
+            return a.kind < b.kind
+        }
+        var inOrder = true
+        for i in 1..<keys.count where precedes(keys[i], keys[i - 1]) {
+            inOrder = false
+            break
+        }
+        if inOrder { return nil }
+        return keys.indices.sorted { precedes(keys[$0], keys[$1]) || (!precedes(keys[$1], keys[$0]) && $0 < $1) }
+    }
+
+    private static func kindOrder(_ kind: YAMLScalarKind) -> Int {
+        switch kind {
+        case .string: 0
+        case .int: 1
+        case .float: 2
+        case .bool: 3
+        case .null: 4
+        }
+    }
+}
+
+extension YAMLNode {
+    /// This node with every mapping, at every level, in the order `YAMLEmitter` writes with
+    /// `.canonical` keys, so `YAMLParser.parse(YAMLEmitter.emit(x))` equals `x.canonicalized()`.
+    public func canonicalized() -> YAMLNode {
+        switch content {
+        case .scalar:
+            return self
+        case .sequence(let items):
+            return YAMLNode(.sequence(items.map { $0.canonicalized() }), mark: mark)
+        case .mapping(let pairs):
+            let canonical = pairs.map { YAMLPair(key: $0.key.canonicalized(), value: $0.value.canonicalized()) }
+            return YAMLNode(.mapping(YAMLCanonicalOrder.sorted(canonical)), mark: mark)
+        }
+    }
+}

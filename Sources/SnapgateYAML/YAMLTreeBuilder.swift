@@ -1,0 +1,225 @@
+/// Builds `YAMLNode` trees from parser events with an explicit stack (never recursion, so nesting
+/// depth cannot overflow the C stack), and enforces the per-document limits: depth, alias
+/// expansion, duplicate keys. Also applies `<<` merge keys.
+struct YAMLTreeBuilder {
+    /// A sequence or mapping being built.
+    private struct Frame {
+        var isMapping: Bool
+        var mark: YAMLMark
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        /// Nodes in this subtree, aliases counted at their expanded size.
+        var count = 1
+        var hasMerge = false
+        /// Key lookup for large mappings (small ones are scanned linearly: cheaper than hashing).
+        var keyIndex: [YAMLScalar: YAMLMark]?
+    }
+
+    private static let indexThreshold = 16
+
+    private let path: String
+    private let limits: YAMLLimits
+    private(set) var documents: [YAMLDocument] = []
+    private(set) var errors: [YAMLError] = []
+
+    // State of the current document.
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+    private var aliasTotal = 0
+    private var root: YAMLNode?
+    private var documentMark = YAMLMark.none
+    private var documentIndex = 0
+    /// Set when the stream must not be read further (nesting too deep).
+    private(set) var isFinished = false
+    /// Set when the current document broke a limit: its remaining events are skipped.
+    private var documentError: YAMLError?
+
+    init(path: String, limits: YAMLLimits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    var stream: YAMLStream { YAMLStream(documents: documents, errors: errors) }
+
+    /// Records the error that ended the stream (the open document, if any, is lost).
+    mutating func end(with error: YAMLError) {
+        if let documentError { errors.append(documentError) }
+        documentError = nil
+        errors.append(error)
+    }
+
+    mutating func consume(_ event: YAMLEvent) {
+        if documentError != nil {
+            if case .documentEnd = event { finishDocument() }
+            return
+        }
+        switch event {
+        case .streamStart, .streamEnd:
+            break
+        case .documentStart(let mark):
+            documentMark = mark
+        case .documentEnd:
+            finishDocument()
+        case .sequenceStart(let anchor, let mark), .mappingStart(let anchor, let mark):
+            guard stack.count < limits.maxDepth else {
+                // Ends the stream, unlike the other limits: skipping to the next document would
+                // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
+                // is quadratic in flow depth (100,000 `[` take ~20 s).
+                let message = "nesting deeper than \(limits.maxDepth) levels"
+                errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: message))
+                isFinished = true
+                return
+            }
+            var isMapping = false
+            if case .mappingStart = event { isMapping = true }
+            stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+        case .collectionEnd:
+            guard var frame = stack.popLast() else { return }
+            let node: YAMLNode
+            if frame.isMapping {
+                if frame.hasMerge, !applyMerges(&frame) { return }
+                node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
+            } else {
+                node = YAMLNode(.sequence(frame.items), mark: frame.mark)
+            }
+            if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
+            add(node, count: frame.count)
+        case .scalar(let scalar, let anchor, let mark, let isEmptyPlain):
+            if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
+            let node = YAMLNode(.scalar(scalar), mark: mark)
+            if let anchor { anchors[anchor] = (node, 1) }
+            add(node, count: 1)
+        case .alias(let name, let mark):
+            guard let anchored = anchors[name] else {
+                fail(.undefinedAlias, mark, "alias *\(name) refers to no anchor defined before it in this document")
+                return
+            }
+            aliasTotal += anchored.count
+            guard aliasTotal <= limits.maxAliasExpansion else {
+                fail(
+                    .aliasExpansion, mark,
+                    "alias expansion exceeds \(limits.maxAliasExpansion) nodes (a \"billion laughs\" document?); "
+                        + "refusing to expand *\(name)")
+                return
+            }
+            var node = anchored.node
+            node.mark = mark  // The copy is reported where it is used; its children keep their anchors' marks.
+            add(node, count: anchored.count)
+        }
+    }
+
+    private mutating func fail(_ code: YAMLError.Code, _ mark: YAMLMark, _ message: String) {
+        documentError = YAMLError(code: code, path: path, mark: mark, message: message)
+    }
+
+    private mutating func finishDocument() {
+        if let documentError {
+            errors.append(documentError)
+        } else {
+            documents.append(YAMLDocument(root: root, mark: documentMark, index: documentIndex))
+        }
+        documentIndex += 1
+        documentError = nil
+        stack.removeAll(keepingCapacity: true)
+        anchors.removeAll()
+        aliasTotal = 0
+        root = nil
+    }
+
+    /// Adds a finished node to the collection on top of the stack (or makes it the root).
+    private mutating func add(_ node: YAMLNode, count: Int) {
+        let top = stack.count - 1
+        guard top >= 0 else {
+            root = node
+            return
+        }
+        stack[top].count += count
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
+                if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top]) {
+                    fail(
+                        .duplicateKey, node.mark,
+                        "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
+                    return
+                }
+            }
+            stack[top].pendingKey = node
+            return
+        }
+        if Self.isMergeKey(key) { stack[top].hasMerge = true }
+        stack[top].pairs.append(YAMLPair(key: key, value: node))
+        stack[top].pendingKey = nil
+    }
+
+    /// The mark of an earlier equal key in `frame`, or nil (then the key, at `mark`, is indexed).
+    private static func firstMark(of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame) -> YAMLMark? {
+        if frame.keyIndex == nil, frame.pairs.count >= indexThreshold {
+            var index: [YAMLScalar: YAMLMark] = [:]
+            for pair in frame.pairs {
+                if case .scalar(let s) = pair.key.content, index[s] == nil { index[s] = pair.key.mark }
+            }
+            frame.keyIndex = index
+        }
+        if frame.keyIndex != nil {
+            if let mark = frame.keyIndex?[key] { return mark }
+            frame.keyIndex?[key] = mark
+            return nil
+        }
+        for pair in frame.pairs {
+            if case .scalar(let s) = pair.key.content, s == key { return pair.key.mark }
+        }
+        return nil
+    }
+
+    private static func isMergeKey(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let s) = node.content else { return false }
+        return s.style == .plain && s.kind == .string && s.text == "<<"
+    }
+
+    /// Replaces each `<<` entry by the entries of the mapping(s) it names whose keys the mapping
+    /// does not already have. Explicit keys win wherever they are; among merged mappings, the
+    /// first one listed wins (the YAML merge-key rules). Returns false after recording an error.
+    private mutating func applyMerges(_ frame: inout Frame) -> Bool {
+        var present = Set<YAMLNode>()
+        for pair in frame.pairs where !Self.isMergeKey(pair.key) { present.insert(pair.key) }
+        var merged: [YAMLPair] = []
+        merged.reserveCapacity(frame.pairs.count)
+        for pair in frame.pairs {
+            guard Self.isMergeKey(pair.key) else {
+                merged.append(pair)
+                continue
+            }
+            var sources: [[YAMLPair]] = []
+            switch pair.value.content {
+            case .mapping(let pairs):
+                sources = [pairs]
+            case .sequence(let items):
+                for item in items {
+                    guard case .mapping(let pairs) = item.content else { break }
+                    sources.append(pairs)
+                }
+                if sources.count != items.count { sources = [] }
+            case .scalar:
+                break
+            }
+            guard !sources.isEmpty || pair.value.sequence?.isEmpty == true else {
+                fail(.syntax, pair.key.mark, "a merge key (<<) needs a mapping or a list of mappings as its value")
+                return false
+            }
+            for source in sources {
+                for entry in source where !present.contains(entry.key) {
+                    present.insert(entry.key)
+                    merged.append(entry)
+                }
+            }
+        }
+        frame.pairs = merged
+        return true
+    }
+}
