@@ -64,11 +64,11 @@ public enum ManifestAssembler {
 
         var personObjects: [ObjectKey: [ManifestObject]] = [:]
         var ownedObjects: [ObjectKey: [ManifestObject]] = [:]
-        var rejected: [ManifestObject] = []
         for file in files where !patches.contains(file.path) {
             for error in file.stream.errors {
                 diagnostics.append(diagnostic(for: error, in: file))
             }
+            let owned = config.isOwned(file.path)
             for document in file.stream.documents {
                 switch ObjectDecoder.decode(document, path: file.path, defaultNamespace: config.defaultNamespace) {
                 case .foreign:
@@ -77,13 +77,7 @@ public enum ManifestAssembler {
                     diagnostics += found
                 case .object(let object, let found):
                     diagnostics += found
-                    let violations = validate(object)
-                    diagnostics += violations
-                    guard !violations.contains(where: { $0.severity == .error }) else {
-                        rejected.append(object)
-                        continue
-                    }
-                    if config.isOwned(file.path) {
+                    if owned {
                         ownedObjects[object.key, default: []].append(object)
                     } else {
                         personObjects[object.key, default: []].append(object)
@@ -93,19 +87,42 @@ public enum ManifestAssembler {
         }
 
         var objects: [ManifestObject] = []
+        var rejected: [ManifestObject] = []
         var statusDocuments: [ObjectKey: ManifestObject] = [:]
         let persons = unique(personObjects, diagnostics: &diagnostics)
         let owned = unique(ownedObjects, diagnostics: &diagnostics)
-        for (key, object) in persons {
-            if let overlay = owned[key] {
-                statusDocuments[key] = overlay
-                objects.append(StatusOverlay.merge(object, with: overlay, defaultNamespace: config.defaultNamespace))
+        for (key, person) in persons {
+            let overlay = owned[key]
+            if let overlay { statusDocuments[key] = overlay }
+            let personViolations = validate(person)
+            diagnostics += personViolations
+            guard !personViolations.contains(where: { $0.severity == .error }) else {
+                rejected.append(person)
+                continue
+            }
+            guard let overlay else {
+                objects.append(person)
+                continue
+            }
+            // A status document is valid only merged with the person's object (GITOPS.md); what
+            // the merge adds is the status document's doing, so its findings name its file.
+            let merged = StatusOverlay.merge(person, with: overlay, defaultNamespace: config.defaultNamespace)
+            let known = Set(personViolations.map(\.message))
+            let overlayViolations = validate(merged, reportedAt: overlay.source.path).filter {
+                !known.contains($0.message)
+            }
+            diagnostics += overlayViolations
+            let usable = !overlayViolations.contains { $0.severity == .error }
+            objects.append(usable ? merged : person)
+        }
+        for (key, object) in owned where persons[key] == nil {
+            let violations = validate(object)
+            diagnostics += violations
+            if violations.contains(where: { $0.severity == .error }) {
+                rejected.append(object)
             } else {
                 objects.append(object)
             }
-        }
-        for (key, object) in owned where persons[key] == nil {
-            objects.append(object)
         }
         objects.sort { $0.key < $1.key }
         return LoadedManifests(
@@ -172,15 +189,15 @@ public enum ManifestAssembler {
     }
 
     /// Checks an object against its CRD schema (for Konflux kinds) or snapgate's Tekton subset.
-    private static func validate(_ object: ManifestObject) -> [Diagnostic] {
+    private static func validate(_ object: ManifestObject, reportedAt path: String? = nil) -> [Diagnostic] {
         let (group, version) = splitAPIVersion(object.sourceAPIVersion)
         guard let schema = SchemaCatalog.konflux.schema(group: group, version: version, kind: object.kind.rawValue)
         else { return [] }
         return SchemaValidator.validate(object.node, schema: schema).map { violation in
             Diagnostic(
-                violation.severity == .error ? .error : .warning, path: object.source.path,
+                violation.severity == .error ? .error : .warning, path: path ?? object.source.path,
                 line: violation.mark.line, column: violation.mark.column,
-                message: "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.message)"
+                message: "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.description)"
             )
         }
     }

@@ -9,7 +9,7 @@ import Testing
         #expect(loaded.objects.allSatisfy { $0.key.namespace == "default" })
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.objects[1].source.documentIndex == 1)
-        #expect(loaded.objects[1].source.mark.line == 9)
+        #expect(loaded.objects[1].source.mark.line == 8)
     }
 
     /// GITOPS.md: two documents with the same (group, kind, namespace, name) are a diagnostic
@@ -126,6 +126,25 @@ import Testing
         #expect(merged.application == "app")
         #expect(merged.metadata.annotations["test.appstudio.openshift.io/lastbuilttime"] == "1700000000")
         #expect(loaded.statusDocuments[object.key]?.source.path == "snapgate/default/components/c.yaml")
+    }
+
+    /// A broken status document is reported at its own file; the person's object is still used.
+    @Test func brokenStatusDocumentIsReportedAtItsFileAndTheObjectStillLoads() throws {
+        let status = """
+            apiVersion: appstudio.redhat.com/v1alpha1
+            kind: Component
+            metadata:
+              name: c
+            status:
+              lastPromotedImage: 42
+            """
+        let loaded = assemble(["apps/c.yaml": component("c"), "snapgate/default/components/c.yaml": status])
+        #expect(loaded.objects.map(\.key.name) == ["c"])
+        #expect(loaded.diagnostics.count == 1)
+        let diagnostic = try #require(loaded.diagnostics.first)
+        #expect(diagnostic.path == "snapgate/default/components/c.yaml")
+        #expect(diagnostic.line == 6)
+        #expect(diagnostic.message.contains("status.lastPromotedImage"))
     }
 
     @Test func configExcludesAndDefaultNamespace() {

@@ -23,7 +23,7 @@ import Testing
                     - name: A
                       value: x
                     - name: B
-                      values: [y, z]
+                      values: [p, "y"]
                     - name: C
                   resolverRef:
                     resolver: git
@@ -41,7 +41,7 @@ import Testing
         #expect(its.contexts == [TestContext(name: "component_frontend", description: "only frontend")])
         #expect(
             its.params == [
-                PipelineParameter(name: "A", value: "x"), PipelineParameter(name: "B", values: ["y", "z"]),
+                PipelineParameter(name: "A", value: "x"), PipelineParameter(name: "B", values: ["p", "y"]),
                 PipelineParameter(name: "C"),
             ])
         #expect(its.resolverRef?.resourceKind == "pipeline")

@@ -58,7 +58,7 @@ struct TektonSchemaTests {
             spec:
               params:
               - value: x
-              - name: N
+              - name: NUM
                 value: 3
               timeouts:
                 pipeline: 1h

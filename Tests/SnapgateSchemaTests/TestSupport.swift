@@ -34,3 +34,12 @@ let header = """
     metadata:
       name: example
     """
+
+/// Test inputs are read with the real YAML layer, so positions are the ones users see.
+enum MiniYAML {
+    static func parse(_ text: String) -> YAMLNode {
+        let stream = YAMLParser.parse(Array(text.utf8), path: "test.yaml")
+        precondition(stream.errors.isEmpty, "test input does not parse: \(stream.errors)")
+        return stream.documents.first?.root ?? .null()
+    }
+}
