@@ -2,31 +2,59 @@ public import SnapgateModel
 import SnapgateSchema
 public import SnapgateYAML
 
-/// A manifest file's parse: its path and the YAML stream read from it.
+/// What one blob's text turned out to be: its YAML stream and, when it does not parse, what
+/// kind of text it seems to be. Independent of the path, so it is cached by blob id.
+public struct ParsedBlob: Sendable {
+    public var stream: YAMLStream
+    /// The text contains `{{`: parse errors come from templating (Helm, Go templates).
+    public var looksLikeTemplate: Bool
+    /// The text mentions `appstudio.redhat.com` or `tekton.dev`: it may hold snapgate's objects.
+    public var mentionsKnownGroups: Bool
+
+    /// Parses `bytes`; the text is only searched when it does not parse cleanly.
+    public init(bytes: [UInt8], path: String) {
+        stream = YAMLParser.parse(bytes, path: path)
+        if stream.errors.isEmpty {
+            looksLikeTemplate = false
+            mentionsKnownGroups = true
+        } else {
+            looksLikeTemplate = contains(bytes, "{{")
+            mentionsKnownGroups = contains(bytes, KnownKind.konfluxGroup) || contains(bytes, KnownKind.tektonGroup)
+        }
+    }
+}
+
+/// A manifest file: its path and its parse.
 public struct ParsedFile: Sendable {
     public var path: String
-    public var stream: YAMLStream
-    /// Whether the text contains `{{`: parse errors in such a file come from templating.
-    public var looksLikeTemplate: Bool
+    public var blob: ParsedBlob
 
-    /// Creates a parsed file.
-    public init(path: String, stream: YAMLStream, looksLikeTemplate: Bool) {
+    /// Creates a parsed file from a (possibly cached) parse.
+    public init(path: String, blob: ParsedBlob) {
         self.path = path
-        self.stream = stream
-        self.looksLikeTemplate = looksLikeTemplate
+        self.blob = blob
     }
 
     /// Parses `bytes` read from `path`.
     public init(path: String, bytes: [UInt8]) {
-        self.init(
-            path: path, stream: YAMLParser.parse(bytes, path: path), looksLikeTemplate: containsTemplateMarker(bytes))
+        self.init(path: path, blob: ParsedBlob(bytes: bytes, path: path))
     }
+
+    /// The YAML stream read from the file.
+    public var stream: YAMLStream { blob.stream }
 }
 
-private func containsTemplateMarker(_ bytes: [UInt8]) -> Bool {
-    guard bytes.count > 1 else { return false }
-    for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") {
-        return true
+/// Whether `needle` occurs in `haystack` (byte comparison; run only for files with errors).
+private func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first, haystack.count >= pattern.count else { return false }
+    var index = 0
+    let last = haystack.count - pattern.count
+    while index <= last {
+        if haystack[index] == first && haystack[index..<(index + pattern.count)].elementsEqual(pattern) {
+            return true
+        }
+        index += 1
     }
     return false
 }
@@ -172,20 +200,27 @@ public enum ManifestAssembler {
     }
 
     private static func diagnostic(for error: YAMLError, in file: ParsedFile) -> Diagnostic {
-        if file.looksLikeTemplate && (error.code == .syntax || error.code == .duplicateKey) {
-            return Diagnostic(
-                .warning, path: file.path, line: error.mark.line, column: error.mark.column,
-                message:
-                    "not YAML: this file looks like a Helm or Go template (it contains '{{'), so it is skipped; add it to `exclude` in .snapgate.yaml to silence this (\(error.message))"
-            )
+        func at(_ severity: Severity, _ message: String) -> Diagnostic {
+            Diagnostic(severity, path: file.path, line: error.mark.line, column: error.mark.column, message: message)
         }
-        let hint: String
         switch error.code {
-        case .syntax, .encoding: hint = "; fix the YAML syntax, or exclude the file in .snapgate.yaml"
-        default: hint = ""
+        case .syntax, .duplicateKey, .encoding:
+            if file.blob.looksLikeTemplate {
+                return at(
+                    .warning,
+                    "not YAML: this file looks like a Helm or Go template (it contains '{{'), so it is skipped; "
+                        + "add it to `exclude` in .snapgate.yaml to silence this (\(error.message))")
+            }
+            if !file.blob.mentionsKnownGroups {
+                return at(
+                    .warning,
+                    "\(error.message); the file names neither appstudio.redhat.com nor tekton.dev, so it holds "
+                        + "none of snapgate's objects and is skipped (exclude it in .snapgate.yaml to silence this)")
+            }
+            return at(.error, error.message + "; fix the YAML, or exclude the file in .snapgate.yaml")
+        case .inputTooLarge, .tooDeep, .aliasExpansion, .undefinedAlias:
+            return at(.error, error.message)
         }
-        return Diagnostic(
-            .error, path: file.path, line: error.mark.line, column: error.mark.column, message: error.message + hint)
     }
 
     /// Checks an object against its CRD schema (for Konflux kinds) or snapgate's Tekton subset.
@@ -197,7 +232,8 @@ public enum ManifestAssembler {
             Diagnostic(
                 violation.severity == .error ? .error : .warning, path: path ?? object.source.path,
                 line: violation.mark.line, column: violation.mark.column,
-                message: "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.description)"
+                message:
+                    "\(object.key.groupKind.kind) \(object.key.namespace)/\(object.key.name): \(violation.description)"
             )
         }
     }

@@ -4,20 +4,20 @@ import SnapgateModel
 import SnapgateYAML
 import Synchronization
 
-/// Parsed YAML streams by blob id: a blob's parse never changes, so a new commit costs only the
+/// Parsed blobs by blob id: a blob's parse never changes, so a new commit costs only the
 /// blobs it changed.
 public final class ParseCache: Sendable {
-    private let streams = Mutex<[GitObjectID: YAMLStream]>([:])
+    private let blobs = Mutex<[GitObjectID: ParsedBlob]>([:])
 
     /// Creates an empty cache.
     public init() {}
 
-    func stream(for id: GitObjectID) -> YAMLStream? { streams.withLock { $0[id] } }
+    func blob(for id: GitObjectID) -> ParsedBlob? { blobs.withLock { $0[id] } }
 
-    func store(_ stream: YAMLStream, for id: GitObjectID) { streams.withLock { $0[id] = stream } }
+    func store(_ blob: ParsedBlob, for id: GitObjectID) { blobs.withLock { $0[id] = blob } }
 
     /// How many blobs are cached.
-    public var count: Int { streams.withLock { $0.count } }
+    public var count: Int { blobs.withLock { $0.count } }
 }
 
 /// Reads the manifests of a commit from a repository: tree walk, blobs, YAML, objects.
@@ -56,8 +56,8 @@ public struct RepositoryLoader: Sendable {
         var results = [ParsedFile?](repeating: nil, count: entries.count)
         var missing: [Int] = []
         for (index, entry) in entries.enumerated() {
-            if let stream = cache.stream(for: entry.id) {
-                results[index] = ParsedFile(path: entry.path, stream: stream, looksLikeTemplate: false)
+            if let blob = cache.blob(for: entry.id) {
+                results[index] = ParsedFile(path: entry.path, blob: blob)
             } else {
                 missing.append(index)
             }
@@ -79,7 +79,7 @@ public struct RepositoryLoader: Sendable {
                 return all
             }
             for (index, file) in parsed {
-                if !file.looksLikeTemplate { cache.store(file.stream, for: entries[index].id) }
+                cache.store(file.blob, for: entries[index].id)
                 results[index] = file
             }
         }

@@ -15,7 +15,7 @@ import Testing
     @Test func errorsPrintLikeACompilerAndExitOne() throws {
         let repo = try makeRepository([
             "apps/app.yaml": validApplication,
-            "apps/broken.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
+            "apps/broken.yaml": "apiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata:\n  name: x\n   bad: indent\n",
         ])
         defer { try? FileManager.default.removeItem(at: repo) }
         let result = try snapgate(["validate", "--repo", repo.path])

@@ -71,13 +71,19 @@ import Testing
         let loaded = assemble([
             "chart/templates/its.yaml":
                 "{{- if .Values.enabled }}\napiVersion: appstudio.redhat.com/v1beta2\nkind: IntegrationTestScenario\nmetadata:\n  name: {{ .Values.name }}-its\n{{- end }}\n",
-            "broken.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
+            "broken.yaml":
+                "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: x\n   bad: indent\n",
+            "workflow.yaml": "on: push\njobs:\n  a: [\n",
             "ok.yaml": application,
         ])
         #expect(loaded.objects.map(\.key.name) == ["app"])
         let broken = loaded.diagnostics.first { $0.path == "broken.yaml" }
         #expect(broken?.severity == .error)
         #expect(broken?.line == 5)
+        // A broken file that names neither Konflux nor Tekton cannot hold snapgate's objects.
+        let workflow = loaded.diagnostics.first { $0.path == "workflow.yaml" }
+        #expect(workflow?.severity == .warning)
+        #expect(workflow?.message.contains("names neither appstudio.redhat.com nor tekton.dev") == true)
         let template = loaded.diagnostics.first { $0.path == "chart/templates/its.yaml" }
         #expect(template?.severity == .warning)
         #expect(template?.message.contains("template") == true)
