@@ -19,7 +19,9 @@ extension GitRepository {
             parents.append(parent)
         }
         let message = git_commit_message_raw(commit.pointer).map { String(cString: $0) } ?? ""
-        guard let author = GitSignature(git_commit_author(commit.pointer)) else { throw nullResult("git_commit_author") }
+        guard let author = GitSignature(git_commit_author(commit.pointer)) else {
+            throw nullResult("git_commit_author")
+        }
         guard let committer = GitSignature(git_commit_committer(commit.pointer)) else {
             throw nullResult("git_commit_committer")
         }
@@ -142,8 +144,7 @@ extension GitRepository {
     }
 
     /// Runs `body` with tree `id` looked up, or with NULL (the empty tree) when `id` is `nil`.
-    func withOptionalTree<R>(_ id: GitObjectID?, _ body: (OpaquePointer?) throws(GitError) -> R) throws(GitError) -> R
-    {
+    func withOptionalTree<R>(_ id: GitObjectID?, _ body: (OpaquePointer?) throws(GitError) -> R) throws(GitError) -> R {
         guard let id else { return try body(nil) }
         let tree = try lookup(id, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
         return try body(tree.pointer)
