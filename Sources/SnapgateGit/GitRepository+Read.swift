@@ -131,6 +131,28 @@ extension GitRepository {
         return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
+    /// Whether commit `ancestor` is reachable from commit `descendant` (a commit counts as its own
+    /// ancestor), so that moving a branch from `ancestor` to `descendant` is a fast-forward.
+    public func isAncestor(_ ancestor: GitObjectID, of descendant: GitObjectID) throws(GitError) -> Bool {
+        if ancestor == descendant { return true }
+        var ancestorOID = ancestor.oid
+        var descendantOID = descendant.oid
+        let result = try check(
+            git_graph_descendant_of(repo, &descendantOID, &ancestorOID), "git_graph_descendant_of")
+        return result == 1
+    }
+
+    /// The best common ancestor of two commits; `nil` when their histories are unrelated.
+    public func mergeBase(_ one: GitObjectID, _ other: GitObjectID) throws(GitError) -> GitObjectID? {
+        var out = git_oid()
+        var oneOID = one.oid
+        var otherOID = other.oid
+        let result = git_merge_base(&out, repo, &oneOID, &otherOID)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "git_merge_base")
+        return GitObjectID(out)
+    }
+
     // MARK: - Helpers
 
     /// Looks up object `id` with a typed libgit2 lookup function and owns the result.

@@ -48,7 +48,8 @@ func errorCode(_ result: Int32, klass: Int32) -> GitError.Code {
     case GIT_ELOCKED: return .locked
     case GIT_EAMBIGUOUS: return .ambiguous
     case GIT_EAUTH, GIT_ECERTIFICATE: return .auth
-    case GIT_EINVALIDSPEC, GIT_EINVALID, GIT_EDIRECTORY, GIT_EBAREREPO, GIT_EUNBORNBRANCH, GIT_EPEEL:
+    case GIT_EUNBORNBRANCH: return .notFound
+    case GIT_EINVALIDSPEC, GIT_EINVALID, GIT_EDIRECTORY, GIT_EBAREREPO, GIT_EPEEL:
         return .invalidArgument
     default:
         switch git_error_t(UInt32(bitPattern: klass)) {

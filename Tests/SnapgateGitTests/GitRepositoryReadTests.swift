@@ -126,4 +126,22 @@ import Testing
         #expect(info.committer.name == "Test Committer")
         #expect(try await repository.commitInfo(first).parents == [])
     }
+
+    @Test func ancestryAndMergeBase() async throws {
+        let sandbox = try Sandbox()
+        let work = try sandbox.makeWorkTree()
+        let first = try sandbox.commitAll("first", in: work)
+        let second = try sandbox.commitAll("second", in: work)
+        try sandbox.git(["checkout", "-q", "-b", "side", first.hex], in: work)
+        let side = try sandbox.commitAll("side", in: work)
+        try sandbox.git(["checkout", "-q", "--orphan", "unrelated"], in: work)
+        let unrelated = try sandbox.commitAll("unrelated", in: work)
+        let repository = try GitRepository(path: work)
+        #expect(try await repository.isAncestor(first, of: second))
+        #expect(try await repository.isAncestor(second, of: second))
+        #expect(try await !repository.isAncestor(second, of: first))
+        #expect(try await !repository.isAncestor(side, of: second))
+        #expect(try await repository.mergeBase(second, side) == first)
+        #expect(try await repository.mergeBase(second, unrelated) == nil)
+    }
 }

@@ -213,4 +213,32 @@ import Testing
         try await release.value
         #expect(try sandbox.revParse("main", in: bare) == second)
     }
+
+    @Test func compareAndSwapOnPackedReference() async throws {
+        let sandbox = try Sandbox()
+        let work = try sandbox.makeWorkTree()
+        let first = try sandbox.commitAll("first", in: work)
+        let second = try sandbox.commitAll("second", in: work)
+        try sandbox.git(["update-ref", "refs/heads/main", first.hex], in: work)
+        try sandbox.git(["pack-refs", "--all", "--prune"], in: work)
+        #expect(!FileManager.default.fileExists(atPath: "\(work)/.git/refs/heads/main"))
+        let repository = try GitRepository(path: work)
+        #expect(try await repository.branchTip("main") == first)
+        let stale = await gitError {
+            try await repository.updateBranch("main", to: second, expecting: second, reflogMessage: "stale")
+        }
+        #expect(stale?.code == .conflict)
+        try await repository.updateBranch("main", to: second, expecting: first, reflogMessage: "packed")
+        #expect(try sandbox.revParse("main", in: work) == second)
+    }
+
+    @Test func defaultSignatureFallsBackWithoutConfiguration() async throws {
+        let sandbox = try Sandbox()
+        let repository = try GitRepository(path: try sandbox.makeBare())
+        let configured = try await repository.configValues(["user.name", "user.email"])
+        let signature = await repository.defaultSignature(now: 42)
+        #expect(signature.name == (configured[0] ?? "snapgate"))
+        #expect(signature.email == (configured[1] ?? "snapgate@localhost"))
+        #expect(signature.time == 42 && signature.offsetMinutes == 0)
+    }
 }
