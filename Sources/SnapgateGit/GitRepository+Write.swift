@@ -219,6 +219,16 @@ final class CStrings {
     /// The copy of the string at `index`.
     subscript(index: Int) -> UnsafePointer<CChar> { UnsafePointer(storage[index]) }
 
+    /// Runs `body` with a `git_strarray` over the copies, valid only during the call.
+    func withStrArray<R>(_ body: (inout git_strarray) throws(GitError) -> R) throws(GitError) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = storage
+        let count = pointers.count
+        return try pointers.withUnsafeMutableBufferPointer { (buffer) throws(GitError) -> R in
+            var array = git_strarray(strings: buffer.baseAddress, count: count)
+            return try body(&array)
+        }
+    }
+
     deinit {
         for pointer in storage { pointer.deallocate() }
     }
