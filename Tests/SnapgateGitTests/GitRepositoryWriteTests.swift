@@ -206,7 +206,7 @@ import Testing
 
         // A lock released during the retries: success.
         let release = Task {
-            try await Task.sleep(nanoseconds: 30_000_000)
+            try await Task.sleep(nanoseconds: 5_000_000)
             try FileManager.default.removeItem(atPath: lock)
         }
         try await repository.updateBranch("main", to: second, expecting: first, reflogMessage: "after lock")
