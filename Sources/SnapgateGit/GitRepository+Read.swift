@@ -1,0 +1,232 @@
+internal import CLibGit2
+
+// Reading commits, trees and blobs.
+
+extension GitRepository {
+    /// What commit `id` records.
+    ///
+    /// - Throws: `.notFound` when there is no such commit.
+    public func commitInfo(_ id: GitObjectID) throws(GitError) -> GitCommitInfo {
+        let commit = try lookup(id, "git_commit_lookup", release: git_commit_free, git_commit_lookup)
+        guard let tree = GitObjectID(git_commit_tree_id(commit.pointer)) else {
+            throw nullResult("git_commit_tree_id")
+        }
+        var parents: [GitObjectID] = []
+        for index in 0..<git_commit_parentcount(commit.pointer) {
+            guard let parent = GitObjectID(git_commit_parent_id(commit.pointer, index)) else {
+                throw nullResult("git_commit_parent_id")
+            }
+            parents.append(parent)
+        }
+        let message = git_commit_message_raw(commit.pointer).map { String(cString: $0) } ?? ""
+        guard let author = GitSignature(git_commit_author(commit.pointer)) else {
+            throw nullResult("git_commit_author")
+        }
+        guard let committer = GitSignature(git_commit_committer(commit.pointer)) else {
+            throw nullResult("git_commit_committer")
+        }
+        return GitCommitInfo(
+            id: id, tree: tree, parents: parents, message: message, author: author, committer: committer)
+    }
+
+    /// Every file (every entry that is not a directory) of tree `tree`, recursively, sorted by
+    /// path (byte-wise, which is the order `git ls-tree -r` prints).
+    public func listTree(_ tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
+        var entries: [GitTreeEntry] = []
+        try collectEntries(of: tree, prefix: "", into: &entries)
+        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return entries
+    }
+
+    /// Appends the files under tree `id` to `entries`, their paths prefixed with `prefix`.
+    private func collectEntries(of id: GitObjectID, prefix: String, into entries: inout [GitTreeEntry])
+        throws(GitError)
+    {
+        let tree = try lookup(id, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        for index in 0..<git_tree_entrycount(tree.pointer) {
+            guard let entry = git_tree_entry_byindex(tree.pointer, index),
+                let name = git_tree_entry_name(entry),
+                let entryID = GitObjectID(git_tree_entry_id(entry))
+            else { throw nullResult("git_tree_entry_byindex") }
+            let path = prefix + String(cString: name)
+            let mode = GitFileMode(git_tree_entry_filemode(entry))
+            if mode == .tree {
+                try collectEntries(of: entryID, prefix: path + "/", into: &entries)
+            } else {
+                entries.append(GitTreeEntry(path: path, id: entryID, mode: mode))
+            }
+        }
+    }
+
+    /// The bytes of blob `id`.
+    ///
+    /// - Throws: `.notFound` when there is no such blob.
+    public func readBlob(_ id: GitObjectID) throws(GitError) -> [UInt8] {
+        let blob = try lookup(id, "git_blob_lookup", release: git_blob_free, git_blob_lookup)
+        let size = Int(git_blob_rawsize(blob.pointer))
+        guard size > 0, let content = git_blob_rawcontent(blob.pointer) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+
+    /// The bytes of several blobs, in the order of `ids`, in one call to the actor.
+    public func readBlobs(_ ids: [GitObjectID]) throws(GitError) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        result.reserveCapacity(ids.count)
+        for id in ids { result.append(try readBlob(id)) }
+        return result
+    }
+
+    /// The bytes of the file at `path` (`/`-separated, from the root) in tree `tree`; `nil` when
+    /// there is nothing at that path.
+    ///
+    /// - Throws: `.invalidArgument` when the path names a directory or a submodule.
+    public func readFile(_ path: String, atTree tree: GitObjectID) throws(GitError) -> [UInt8]? {
+        guard !path.isEmpty else {
+            throw GitError(code: .invalidArgument, function: "git_tree_entry_bypath", message: "empty path")
+        }
+        let treeObject = try lookup(tree, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        let blobID = try withObjectIfPresent(
+            "git_tree_entry_bypath", release: git_tree_entry_free,
+            { git_tree_entry_bypath($0, treeObject.pointer, path) }
+        ) { (entry: borrowing Owned) throws(GitError) -> GitObjectID in
+            guard git_tree_entry_type(entry.pointer) == GIT_OBJECT_BLOB else {
+                throw GitError(
+                    code: .invalidArgument, function: "git_tree_entry_bypath", message: "'\(path)' is not a file")
+            }
+            guard let id = GitObjectID(git_tree_entry_id(entry.pointer)) else {
+                throw nullResult("git_tree_entry_id")
+            }
+            return id
+        }
+        guard let blobID else { return nil }
+        return try readBlob(blobID)
+    }
+
+    /// The files that differ between two trees (`nil` stands for the empty tree), sorted by path.
+    ///
+    /// No rename detection: a rename is a deletion and an addition. A file that becomes a symbolic
+    /// link (or the reverse) is `.modified`; a file replaced by a directory is a deletion of the
+    /// file and additions of the directory's files.
+    public func diffTrees(from old: GitObjectID?, to new: GitObjectID?) throws(GitError) -> [GitDiffEntry] {
+        if old == new { return [] }
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        options.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+        let repo = self.repo
+        let entries = try withOptionalTree(old) { (oldTree) throws(GitError) -> [GitDiffEntry] in
+            try withOptionalTree(new) { (newTree) throws(GitError) -> [GitDiffEntry] in
+                let diff = try make("git_diff_tree_to_tree", release: git_diff_free) {
+                    git_diff_tree_to_tree($0, repo, oldTree, newTree, &options)
+                }
+                var entries: [GitDiffEntry] = []
+                for index in 0..<git_diff_num_deltas(diff.pointer) {
+                    guard let delta = git_diff_get_delta(diff.pointer, index) else {
+                        throw nullResult("git_diff_get_delta")
+                    }
+                    if let entry = GitDiffEntry(delta.pointee) { entries.append(entry) }
+                }
+                return entries
+            }
+        }
+        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// Whether commit `ancestor` is reachable from commit `descendant` (a commit counts as its own
+    /// ancestor), so that moving a branch from `ancestor` to `descendant` is a fast-forward.
+    public func isAncestor(_ ancestor: GitObjectID, of descendant: GitObjectID) throws(GitError) -> Bool {
+        if ancestor == descendant { return true }
+        var ancestorOID = ancestor.oid
+        var descendantOID = descendant.oid
+        let result = try check(
+            git_graph_descendant_of(repo, &descendantOID, &ancestorOID), "git_graph_descendant_of")
+        return result == 1
+    }
+
+    /// The best common ancestor of two commits; `nil` when their histories are unrelated.
+    public func mergeBase(_ one: GitObjectID, _ other: GitObjectID) throws(GitError) -> GitObjectID? {
+        var out = git_oid()
+        var oneOID = one.oid
+        var otherOID = other.oid
+        let result = git_merge_base(&out, repo, &oneOID, &otherOID)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "git_merge_base")
+        return GitObjectID(out)
+    }
+
+    // MARK: - Helpers
+
+    /// Looks up object `id` with a typed libgit2 lookup function and owns the result.
+    func lookup(
+        _ id: GitObjectID, _ function: String, release: @convention(c) (OpaquePointer?) -> Void,
+        _ lookup: (UnsafeMutablePointer<OpaquePointer?>?, OpaquePointer?, UnsafePointer<git_oid>?) -> Int32
+    ) throws(GitError) -> Owned {
+        var oid = id.oid
+        let repo = self.repo
+        return try make(function, release: release) { lookup($0, repo, &oid) }
+    }
+
+    /// Runs `body` with tree `id` looked up, or with NULL (the empty tree) when `id` is `nil`.
+    func withOptionalTree<R>(_ id: GitObjectID?, _ body: (OpaquePointer?) throws(GitError) -> R) throws(GitError) -> R {
+        guard let id else { return try body(nil) }
+        let tree = try lookup(id, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        return try body(tree.pointer)
+    }
+}
+
+extension GitFileMode {
+    /// Classifies a libgit2 entry mode; unknown modes count as regular files.
+    init(_ mode: git_filemode_t) {
+        switch mode {
+        case GIT_FILEMODE_BLOB_EXECUTABLE: self = .executable
+        case GIT_FILEMODE_LINK: self = .link
+        case GIT_FILEMODE_TREE: self = .tree
+        case GIT_FILEMODE_COMMIT: self = .submodule
+        default: self = .blob
+        }
+    }
+
+    /// The libgit2 entry mode.
+    var filemode: git_filemode_t {
+        switch self {
+        case .blob: GIT_FILEMODE_BLOB
+        case .executable: GIT_FILEMODE_BLOB_EXECUTABLE
+        case .link: GIT_FILEMODE_LINK
+        case .tree: GIT_FILEMODE_TREE
+        case .submodule: GIT_FILEMODE_COMMIT
+        }
+    }
+}
+
+extension GitSignature {
+    /// Copies a libgit2 signature; `nil` for a NULL pointer.
+    init?(_ pointer: UnsafePointer<git_signature>?) {
+        guard let signature = pointer?.pointee else { return nil }
+        self.init(
+            name: signature.name.map { String(cString: $0) } ?? "",
+            email: signature.email.map { String(cString: $0) } ?? "",
+            time: Int64(signature.when.time),
+            offsetMinutes: Int(signature.when.offset))
+    }
+}
+
+extension GitDiffEntry {
+    /// Copies a libgit2 delta; `nil` for kinds this layer does not report (unmodified, ignored…).
+    init?(_ delta: git_diff_delta) {
+        switch delta.status {
+        case GIT_DELTA_ADDED:
+            guard let path = delta.new_file.path else { return nil }
+            self.init(path: String(cString: path), status: .added, oldID: nil, newID: GitObjectID(delta.new_file.id))
+        case GIT_DELTA_DELETED:
+            guard let path = delta.old_file.path else { return nil }
+            self.init(
+                path: String(cString: path), status: .deleted, oldID: GitObjectID(delta.old_file.id), newID: nil)
+        case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE:
+            guard let path = delta.new_file.path else { return nil }
+            self.init(
+                path: String(cString: path), status: .modified,
+                oldID: GitObjectID(delta.old_file.id), newID: GitObjectID(delta.new_file.id))
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// The kind of a tree entry, as git records it in the entry's mode.
+public enum GitFileMode: Sendable, Hashable {
+    /// A regular file (`100644`).
+    case blob
+    /// An executable file (`100755`).
+    case executable
+    /// A symbolic link (`120000`); the blob holds the target path.
+    case link
+    /// A directory (`040000`).
+    case tree
+    /// A submodule (`160000`); the id names a commit in another repository.
+    case submodule
+}
+
+/// One file of a tree, found by a recursive walk.
+public struct GitTreeEntry: Sendable, Hashable {
+    /// Path from the root of the tree, `/`-separated, no leading `/`.
+    public var path: String
+    /// The blob (or, for a submodule, the commit).
+    public var id: GitObjectID
+    /// The kind of entry.
+    public var mode: GitFileMode
+
+    /// Creates an entry.
+    public init(path: String, id: GitObjectID, mode: GitFileMode) {
+        self.path = path
+        self.id = id
+        self.mode = mode
+    }
+}
+
+/// How a path differs between two trees.
+public enum GitChangeStatus: Sendable, Hashable {
+    /// Present only in the new tree.
+    case added
+    /// Present in both with different content or mode.
+    case modified
+    /// Present only in the old tree.
+    case deleted
+}
+
+/// One changed path between two trees.
+public struct GitDiffEntry: Sendable, Hashable {
+    /// Path from the root of the tree, `/`-separated.
+    public var path: String
+    /// How it changed.
+    public var status: GitChangeStatus
+    /// The blob in the old tree; `nil` when added.
+    public var oldID: GitObjectID?
+    /// The blob in the new tree; `nil` when deleted.
+    public var newID: GitObjectID?
+
+    /// Creates an entry.
+    public init(path: String, status: GitChangeStatus, oldID: GitObjectID?, newID: GitObjectID?) {
+        self.path = path
+        self.status = status
+        self.oldID = oldID
+        self.newID = newID
+    }
+}
+
+/// One edit to apply to a tree with `GitRepository.makeTree(base:changes:)`.
+public enum GitTreeChange: Sendable, Hashable {
+    /// Adds or replaces the file at `path` (creating directories on the way) with `blob`.
+    case upsert(path: String, blob: GitObjectID, mode: GitFileMode = .blob)
+    /// Removes the file at `path`; directories left empty disappear. Absent paths are ignored.
+    case delete(path: String)
+
+    /// The path the change applies to.
+    public var path: String {
+        switch self {
+        case .upsert(let path, _, _), .delete(let path): path
+        }
+    }
+}
+
+/// Who did something and when, as recorded in a commit.
+public struct GitSignature: Sendable, Hashable {
+    /// Display name.
+    public var name: String
+    /// Email address.
+    public var email: String
+    /// Seconds since the Unix epoch.
+    public var time: Int64
+    /// Offset from UTC in minutes (for example 60 for +0100).
+    public var offsetMinutes: Int
+
+    /// Creates a signature.
+    public init(name: String, email: String, time: Int64, offsetMinutes: Int = 0) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+}
+
+/// What a commit records.
+public struct GitCommitInfo: Sendable, Hashable {
+    /// The commit itself.
+    public var id: GitObjectID
+    /// Its root tree.
+    public var tree: GitObjectID
+    /// Its parents, first parent first.
+    public var parents: [GitObjectID]
+    /// The full message, as stored.
+    public var message: String
+    /// Who wrote the change.
+    public var author: GitSignature
+    /// Who made the commit.
+    public var committer: GitSignature
+
+    /// Creates a commit description.
+    public init(
+        id: GitObjectID, tree: GitObjectID, parents: [GitObjectID], message: String,
+        author: GitSignature, committer: GitSignature
+    ) {
+        self.id = id
+        self.tree = tree
+        self.parents = parents
+        self.message = message
+        self.author = author
+        self.committer = committer
+    }
+}
