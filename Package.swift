@@ -69,9 +69,19 @@ let package = Package(
         ),
         .executableTarget(name: "snapgate", dependencies: ["SnapgateCLI"], swiftSettings: strictSettings),
 
+        // Test helpers several test targets share (temporary git repositories, program runs).
+        .target(
+            name: "SnapgateTestSupport", dependencies: ["SnapgateGit"], path: "Tests/SnapgateTestSupport",
+            exclude: ["README.md"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "SnapgateYAMLTests", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
-        .testTarget(name: "SnapgateGitTests", dependencies: ["SnapgateGit"], swiftSettings: strictSettings),
-        .testTarget(name: "SnapgateSchemaTests", dependencies: ["SnapgateSchema"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SnapgateGitTests", dependencies: ["SnapgateGit", "SnapgateTestSupport"], swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateSchemaTests", dependencies: ["SnapgateSchema", "SnapgateTestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SnapgateModelTests",
             dependencies: ["SnapgateModel", "SnapgateYAML"],
@@ -79,12 +89,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SnapgateLoaderTests",
-            dependencies: ["SnapgateLoader", "SnapgateGit", "SnapgateModel", "SnapgateYAML"],
+            dependencies: ["SnapgateLoader", "SnapgateGit", "SnapgateModel", "SnapgateYAML", "SnapgateTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SnapgateCLITests",
-            dependencies: ["SnapgateCLI"],
+            dependencies: ["SnapgateCLI", "SnapgateTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

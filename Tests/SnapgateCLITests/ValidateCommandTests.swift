@@ -1,24 +1,25 @@
 import Foundation
+import SnapgateTestSupport
 import Testing
 
 /// `snapgate validate` end to end: the built executable on real repositories.
 @Suite struct ValidateCommandTests {
     @Test func cleanRepositoryExitsZeroWithASummary() throws {
-        let repo = try makeRepository(["app.yaml": validApplication])
-        defer { try? FileManager.default.removeItem(at: repo) }
-        let result = try snapgate(["validate", "--repo", repo.path])
+        let sandbox = try Sandbox()
+        let repo = try sandbox.makeRepository(["app.yaml": validApplication])
+        let result = try sandbox.snapgate(["validate", "--repo", repo])
         #expect(result.status == 0)
         #expect(result.stdout == "1 object in 1 file: 0 errors, 0 warnings\n")
         #expect(result.stderr.isEmpty)
     }
 
     @Test func errorsPrintLikeACompilerAndExitOne() throws {
-        let repo = try makeRepository([
+        let sandbox = try Sandbox()
+        let repo = try sandbox.makeRepository([
             "apps/app.yaml": validApplication,
             "apps/broken.yaml": "apiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata:\n  name: x\n   bad: indent\n",
         ])
-        defer { try? FileManager.default.removeItem(at: repo) }
-        let result = try snapgate(["validate", "--repo", repo.path])
+        let result = try sandbox.snapgate(["validate", "--repo", repo])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
@@ -28,12 +29,12 @@ import Testing
     }
 
     @Test func jsonOutputFollowsTheContract() throws {
-        let repo = try makeRepository([
+        let sandbox = try Sandbox()
+        let repo = try sandbox.makeRepository([
             "app.yaml": validApplication,
             "bad.yaml": "apiVersion: appstudio.redhat.com/v9\nkind: Snapshot\nmetadata:\n  name: s\n",
         ])
-        defer { try? FileManager.default.removeItem(at: repo) }
-        let result = try snapgate(["validate", "--repo", repo.path, "--output", "json"])
+        let result = try sandbox.snapgate(["validate", "--repo", repo, "--output", "json"])
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let objects = try #require(json["objects"] as? [[String: Any]])
@@ -52,7 +53,8 @@ import Testing
     }
 
     @Test func aMissingRepositoryIsOneClearLineAndExitTwo() throws {
-        let result = try snapgate(["validate", "--repo", "/nonexistent/snapgate-test"])
+        let sandbox = try Sandbox()
+        let result = try sandbox.snapgate(["validate", "--repo", "/nonexistent/snapgate-test"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
@@ -62,18 +64,17 @@ import Testing
     }
 
     @Test func aMissingBranchIsExitTwo() throws {
-        let repo = try makeRepository(["app.yaml": validApplication])
-        defer { try? FileManager.default.removeItem(at: repo) }
-        let result = try snapgate(["validate", "--repo", repo.path, "--branch", "nope"])
+        let sandbox = try Sandbox()
+        let repo = try sandbox.makeRepository(["app.yaml": validApplication])
+        let result = try sandbox.snapgate(["validate", "--repo", repo, "--branch", "nope"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("branch 'nope'"))
     }
 
     @Test func theSampleRepositoryIsClean() throws {
-        let sample = packageRoot.appendingPathComponent("sample-repo")
-        let repo = try makeRepository(copying: sample)
-        defer { try? FileManager.default.removeItem(at: repo) }
-        let result = try snapgate(["validate", "--repo", repo.path, "--output", "json"])
+        let sandbox = try Sandbox()
+        let repo = try sandbox.makeRepository(copying: PackagePaths.sampleRepository)
+        let result = try sandbox.snapgate(["validate", "--repo", repo, "--output", "json"])
         #expect(result.status == 0, "\(result.stdout)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let kinds = (json["objects"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }

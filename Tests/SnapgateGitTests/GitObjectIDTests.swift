@@ -1,4 +1,5 @@
 import SnapgateGit
+import SnapgateTestSupport
 import Testing
 
 @Suite struct GitObjectIDTests {

@@ -1,5 +1,6 @@
 import Foundation
 import SnapgateGit
+import SnapgateTestSupport
 import Testing
 
 /// Several writers publish to one branch at once; compare-and-swap must lose no write and keep

@@ -1,5 +1,6 @@
 import Foundation
 import SnapgateGit
+import SnapgateTestSupport
 import Testing
 
 @Suite struct GitRepositoryReadTests {

@@ -2,12 +2,14 @@ import Foundation
 import SnapgateGit
 import SnapgateLoader
 import SnapgateModel
+import SnapgateTestSupport
 import Testing
 
 /// The loader against real repositories made with the git CLI.
 @Suite struct RepositoryLoaderTests {
     @Test func loadsAWorkTreeRepositoryFromASubfolderWithItsConfig() async throws {
-        let directory = try makeRepository([
+        let sandbox = try Sandbox()
+        let directory = try sandbox.makeRepository([
             ".snapgate.yaml": "defaultNamespace: tenant\nexclude: [docs/**]\n",
             "apps/app.yaml": application,
             "apps/components/a.yaml": component("a"),
@@ -15,8 +17,7 @@ import Testing
             "notes.txt": "not yaml",
             "apps/broken.yml": "kind: [\n",
         ])
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let repository = try GitRepository(path: directory.appendingPathComponent("apps/components").path)
+        let repository = try GitRepository(path: directory + "/apps/components")
         let tip = try #require(try await repository.branchTip("main"))
         let loaded = try await RepositoryLoader(repository: repository).load(commit: tip)
         #expect(loaded.objects.map(\.key.description) == ["Application tenant/app", "Component tenant/a"])
@@ -27,9 +28,9 @@ import Testing
     }
 
     @Test func loadsABareRepositoryAndReusesTheParseCache() async throws {
-        let directory = try makeRepository(["a.yaml": application, "b.yaml": component("b")], bare: true)
-        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
-        let repository = try GitRepository(path: directory.path)
+        let sandbox = try Sandbox()
+        let directory = try sandbox.makeRepository(["a.yaml": application, "b.yaml": component("b")], bare: true)
+        let repository = try GitRepository(path: directory)
         #expect(repository.isBare)
         let tip = try #require(try await repository.branchTip("main"))
         let cache = ParseCache()

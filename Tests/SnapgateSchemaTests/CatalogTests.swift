@@ -1,5 +1,6 @@
 import Foundation
 import SnapgateSchema
+import SnapgateTestSupport
 import SnapgateYAML
 import Testing
 
@@ -102,14 +103,11 @@ struct CatalogTests {
 
 /// Locates the shared CRD directory relative to this package (`../shared/konflux/crds`).
 enum SharedFixtures {
-    /// The package root: three levels above this file (`Tests/SnapgateSchemaTests/<file>`).
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
+    /// The package root.
+    static var packageRoot: URL { PackagePaths.root }
 
     static var crdDirectory: String? {
-        let path = packageRoot.appendingPathComponent("../shared/konflux/crds").standardizedFileURL.path
+        let path = PackagePaths.shared.appendingPathComponent("konflux/crds").path
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
             ? path : nil

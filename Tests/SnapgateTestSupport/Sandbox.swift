@@ -1,19 +1,21 @@
-import Foundation
-import SnapgateGit
+public import Foundation
+public import SnapgateGit
 
 /// A failure of the test scaffolding itself (a `git` command that did not succeed).
-struct ScaffoldError: Error, CustomStringConvertible {
-    var description: String
+public struct ScaffoldError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// A temporary directory for one test, with helpers that drive the real `git` command line.
 /// Removed when the sandbox goes away.
-final class Sandbox: Sendable {
+public final class Sandbox: Sendable {
     /// Absolute path of the directory.
-    let root: String
+    public let root: String
 
     /// Creates an empty temporary directory.
-    init() throws {
+    public init() throws {
         let base = FileManager.default.temporaryDirectory.path
         root = "\(base)/snapgate-git-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -24,11 +26,11 @@ final class Sandbox: Sendable {
     }
 
     /// `root/relative`.
-    func path(_ relative: String) -> String { "\(root)/\(relative)" }
+    public func path(_ relative: String) -> String { "\(root)/\(relative)" }
 
     /// The environment every `git` command runs with: fixed identities and dates, no system or
     /// user configuration from the machine.
-    var gitEnvironment: [String: String] {
+    public var gitEnvironment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_AUTHOR_NAME"] = "Test Author"
         environment["GIT_AUTHOR_EMAIL"] = "author@example.com"
@@ -43,13 +45,13 @@ final class Sandbox: Sendable {
 
     /// Runs `git args` in `directory` and returns its standard output; throws when it fails.
     @discardableResult
-    func git(_ args: [String], in directory: String, input: [UInt8]? = nil) throws -> String {
+    public func git(_ args: [String], in directory: String, input: [UInt8]? = nil) throws -> String {
         try run("/usr/bin/git", args, in: directory, input: input)
     }
 
     /// Runs a program and returns its standard output; throws when it exits non-zero.
     @discardableResult
-    func run(
+    public func run(
         _ executable: String, _ args: [String], in directory: String, input: [UInt8]? = nil,
         environment extra: [String: String] = [:]
     ) throws -> String {
@@ -66,14 +68,14 @@ final class Sandbox: Sendable {
     }
 
     /// A started process, its output pipe and the file its standard error goes to.
-    struct Started {
-        var process: Process
-        var standardOutputPipe: Pipe
-        var errorPath: String
+    public struct Started {
+        public var process: Process
+        public var standardOutputPipe: Pipe
+        public var errorPath: String
     }
 
     /// Starts a program without waiting for it.
-    func start(
+    public func start(
         _ executable: String, _ args: [String], in directory: String, input: [UInt8]? = nil,
         environment extra: [String: String] = [:]
     ) throws -> Started {
@@ -98,21 +100,21 @@ final class Sandbox: Sendable {
     }
 
     /// `git init` of a work tree at `root/name` on branch `main`; returns its path.
-    func makeWorkTree(_ name: String = "work") throws -> String {
+    public func makeWorkTree(_ name: String = "work") throws -> String {
         let directory = path(name)
         try git(["-c", "init.defaultBranch=main", "init", "-q", directory], in: root)
         return directory
     }
 
     /// `git init --bare` at `root/name` on branch `main`; returns its path.
-    func makeBare(_ name: String = "bare.git") throws -> String {
+    public func makeBare(_ name: String = "bare.git") throws -> String {
         let directory = path(name)
         try git(["-c", "init.defaultBranch=main", "init", "-q", "--bare", directory], in: root)
         return directory
     }
 
     /// Writes `bytes` to `repository/relative`, creating folders.
-    func write(_ bytes: [UInt8], to relative: String, in repository: String, executable: Bool = false) throws {
+    public func write(_ bytes: [UInt8], to relative: String, in repository: String, executable: Bool = false) throws {
         let file = "\(repository)/\(relative)"
         let folder = (file as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -123,20 +125,20 @@ final class Sandbox: Sendable {
     }
 
     /// Writes a text file.
-    func write(_ text: String, to relative: String, in repository: String, executable: Bool = false) throws {
+    public func write(_ text: String, to relative: String, in repository: String, executable: Bool = false) throws {
         try write(Array(text.utf8), to: relative, in: repository, executable: executable)
     }
 
     /// `git add -A && git commit`; returns the new commit id.
     @discardableResult
-    func commitAll(_ message: String, in repository: String) throws -> GitObjectID {
+    public func commitAll(_ message: String, in repository: String) throws -> GitObjectID {
         try git(["add", "-A"], in: repository)
         try git(["commit", "-q", "--allow-empty", "-m", message], in: repository)
         return try revParse("HEAD", in: repository)
     }
 
     /// `git rev-parse --verify <revision>` as an object id.
-    func revParse(_ revision: String, in repository: String) throws -> GitObjectID {
+    public func revParse(_ revision: String, in repository: String) throws -> GitObjectID {
         let hex = try git(["rev-parse", "--verify", revision], in: repository)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard let id = GitObjectID(hex: hex) else { throw ScaffoldError(description: "bad id '\(hex)'") }
@@ -144,7 +146,7 @@ final class Sandbox: Sendable {
     }
 
     /// `git ls-tree -r <tree>` as (mode, id, path) triples, in git's order.
-    func lsTree(_ tree: String, in repository: String) throws -> [(mode: String, id: String, path: String)] {
+    public func lsTree(_ tree: String, in repository: String) throws -> [(mode: String, id: String, path: String)] {
         let output = try git(["ls-tree", "-r", "-z", tree], in: repository)
         return output.split(separator: "\0").map { line in
             let parts = line.split(separator: "\t", maxSplits: 1)
@@ -152,25 +154,49 @@ final class Sandbox: Sendable {
             return (String(fields[0]), String(fields[2]), String(parts[1]))
         }
     }
-}
 
-/// Runs `body` and returns the `GitError` it throws, or `nil` when it does not throw one.
-func gitError(_ body: () async throws -> Void) async -> GitError? {
-    do {
-        try await body()
-        return nil
-    } catch let error as GitError {
-        return error
-    } catch {
-        return nil
+    /// A work tree at `root/name` holding `files` (path → text), committed on `main`; with
+    /// `bare`, a bare clone of it at `root/name.git` instead. Returns the repository's path.
+    public func makeRepository(_ files: [String: String], named name: String = "repo", bare: Bool = false) throws
+        -> String
+    {
+        let work = try makeWorkTree(name)
+        for (relative, text) in files {
+            try write(text, to: relative, in: work)
+        }
+        try commitAll("manifests", in: work)
+        guard bare else { return work }
+        let bareCopy = path("\(name).git")
+        try git(["clone", "-q", "--bare", work, bareCopy], in: root)
+        return bareCopy
+    }
+
+    /// A work tree at `root/name` holding a copy of the directory `source`, committed on `main`.
+    public func makeRepository(copying source: URL, named name: String = "repo") throws -> String {
+        let work = path(name)
+        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: work))
+        try git(["-c", "init.defaultBranch=main", "init", "-q", work], in: root)
+        try commitAll("manifests", in: work)
+        return work
+    }
+
+    /// Runs a program to completion and returns its exit status and output, whatever the status.
+    public func execute(
+        _ executable: String, _ args: [String], in directory: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> ProgramResult {
+        let started = try start(executable, args, in: directory ?? root, environment: extra)
+        let output = started.standardOutputPipe.fileHandleForReading.readDataToEndOfFile()
+        started.process.waitUntilExit()
+        let errors = (try? String(contentsOfFile: started.errorPath, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: started.errorPath)
+        return ProgramResult(
+            status: started.process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors)
     }
 }
 
-extension GitSignature {
-    /// A signature for tests.
-    static func test(_ name: String = "Snap Gate", time: Int64 = 1_700_000_100, offset: Int = 0) -> GitSignature {
-        GitSignature(
-            name: name, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@example.com",
-            time: time, offsetMinutes: offset)
-    }
+/// What a program did: its exit status and everything it printed.
+public struct ProgramResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
