@@ -30,9 +30,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
 
+        // The YAML node tree with positions, and scalar resolution: pure Swift, no libyaml.
+        .target(name: "SnapgateNode", exclude: ["README.md"], swiftSettings: strictSettings),
         // YAML layer: libyaml ⇄ ordered node tree with positions; canonical emitter; limits.
         .target(
-            name: "SnapgateYAML", dependencies: ["CYAML"], exclude: ["README.md"],
+            name: "SnapgateYAML", dependencies: ["CYAML", "SnapgateNode"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Git layer: an actor over libgit2 that reads and writes objects, never a working tree.
@@ -42,12 +44,12 @@ let package = Package(
         ),
         // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.
         .target(
-            name: "SnapgateModel", dependencies: ["SnapgateYAML"], exclude: ["README.md"],
+            name: "SnapgateModel", dependencies: ["SnapgateNode"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Structural-schema validation of YAML nodes against the upstream CRDs (and a Tekton subset).
         .target(
-            name: "SnapgateSchema", dependencies: ["SnapgateYAML"], exclude: ["README.md"],
+            name: "SnapgateSchema", dependencies: ["SnapgateNode"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Repository loader: a commit's tree → objects + diagnostics; the repository config file.
@@ -79,7 +81,7 @@ let package = Package(
             name: "SnapgateGitTests", dependencies: ["SnapgateGit", "SnapgateTestSupport"], swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "SnapgateSchemaTests", dependencies: ["SnapgateSchema", "SnapgateTestSupport"],
+            name: "SnapgateSchemaTests", dependencies: ["SnapgateSchema", "SnapgateYAML", "SnapgateTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

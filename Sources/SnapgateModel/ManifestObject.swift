@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// A typed object of one of the kinds snapgate reads.
 public enum KonfluxObject: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// Lenient, never-failing reads of typed values from a node tree.
 ///

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// What one YAML document turned out to be.
 public enum DecodedDocument: Sendable {

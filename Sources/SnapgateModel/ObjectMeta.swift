@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// A reference from an object to the object that owns it.
 public struct OwnerReference: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import SnapgateYAML
+import SnapgateNode
 
 /// Evaluates the few `x-kubernetes-validations` CEL forms the Konflux CRDs use.
 ///

@@ -1,4 +1,4 @@
-import SnapgateYAML
+import SnapgateNode
 
 /// ObjectMeta validation: what the API server checks in `metadata` beyond the CRD schema (which says
 /// only `type: object`), from `k8s.io/apimachinery/pkg/api/validation` `ValidateObjectMeta`.

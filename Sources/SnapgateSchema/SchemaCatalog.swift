@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// A Kubernetes API group, version and kind.
 public struct GroupVersionKind: Sendable, Hashable, Comparable, CustomStringConvertible {

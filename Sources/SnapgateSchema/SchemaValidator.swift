@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// Validates YAML objects against structural schemas the way the Kubernetes API server does
 /// (apiextensions-apiserver: pruning, defaulting of absent fields, OpenAPI validation, ObjectMeta checks).

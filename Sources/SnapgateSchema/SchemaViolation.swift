@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// One finding of schema validation: where, how bad, and the API server's message.
 public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {

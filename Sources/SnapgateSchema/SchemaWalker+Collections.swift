@@ -1,4 +1,4 @@
-import SnapgateYAML
+import SnapgateNode
 
 /// Arrays and objects: items, list types, properties, pruning, unknown fields, required, CEL rules.
 extension SchemaWalker {

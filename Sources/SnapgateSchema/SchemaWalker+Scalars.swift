@@ -1,4 +1,4 @@
-import SnapgateYAML
+import SnapgateNode
 
 /// Type checks and scalar keywords: enum, pattern, lengths, bounds, format.
 extension SchemaWalker {

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// `appstudio.redhat.com/v1alpha1` Application: the unit Snapshots are made for. Only its
 /// identity is used (SPEC.md §0).

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// `spec.source.git` of a Component, and the `source.git` of a Snapshot component.
 public struct GitSource: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// A `{name, value}` parameter of a resolver reference.
 public struct ResolverParameter: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// `appstudio.redhat.com/v1alpha1` ReleasePlan (SPEC.md §0, §5).
 public struct ReleasePlan: Sendable, Hashable {

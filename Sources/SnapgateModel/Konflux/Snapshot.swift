@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// An entry of `spec.components` of a Snapshot.
 public struct SnapshotComponent: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import SnapgateYAML
+public import SnapgateNode
 
 /// A `{name, value}` result of a Tekton run. Values are kept as nodes: Tekton results may be
 /// strings, arrays or objects; the integration service reads string ones.

@@ -18,7 +18,7 @@ extension YAMLScalarKind {
     }
 
     /// `resolve(plain:)` on UTF-8 bytes (the parser calls this straight on libyaml's buffer).
-    static func resolve(plainBytes b: UnsafeBufferPointer<UInt8>) -> YAMLScalarKind {
+    public static func resolve(plainBytes b: UnsafeBufferPointer<UInt8>) -> YAMLScalarKind {
         guard let first = b.first else { return .null }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
