@@ -52,6 +52,11 @@ let package = Package(
             name: "SnapgateSchema", dependencies: ["SnapgateNode"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // The integration service as pure rules: World + clock + settings → changes (SPEC.md).
+        .target(
+            name: "SnapgateRules", dependencies: ["SnapgateModel", "SnapgateNode"], exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Repository loader: a commit's tree → objects + diagnostics; the repository config file.
         .target(
             name: "SnapgateLoader",
@@ -63,7 +68,7 @@ let package = Package(
         .target(
             name: "SnapgateCLI",
             dependencies: [
-                "SnapgateLoader", "SnapgateModel", "SnapgateGit",
+                "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -76,6 +81,7 @@ let package = Package(
             name: "SnapgateTestSupport", dependencies: ["SnapgateGit"], path: "Tests/SnapgateTestSupport",
             exclude: ["README.md"], swiftSettings: strictSettings
         ),
+        .testTarget(name: "SnapgateNodeTests", dependencies: ["SnapgateNode"], swiftSettings: strictSettings),
         .testTarget(name: "SnapgateYAMLTests", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
         .testTarget(
             name: "SnapgateGitTests", dependencies: ["SnapgateGit", "SnapgateTestSupport"], swiftSettings: strictSettings
@@ -87,6 +93,10 @@ let package = Package(
         .testTarget(
             name: "SnapgateModelTests",
             dependencies: ["SnapgateModel", "SnapgateYAML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateRulesTests", dependencies: ["SnapgateRules", "SnapgateModel", "SnapgateNode"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SnapgateLoader
 import SnapgateModel
+import SnapgateNode
 
 /// `snapgate validate`: reads every manifest of a branch and reports what is wrong, like a compiler.
 struct ValidateCommand: AsyncParsableCommand {

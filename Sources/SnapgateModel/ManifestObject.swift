@@ -76,3 +76,61 @@ public struct ManifestObject: Sendable, Hashable {
         }
     }
 }
+
+extension ManifestObject {
+    /// The Application, if this is one.
+    public var application: Application? {
+        if case .application(let o) = object { return o }
+        return nil
+    }
+
+    /// The Component, if this is one.
+    public var component: Component? {
+        if case .component(let o) = object { return o }
+        return nil
+    }
+
+    /// The IntegrationTestScenario (converted to v1beta2), if this is one.
+    public var scenario: IntegrationTestScenario? {
+        if case .integrationTestScenario(let o) = object { return o }
+        return nil
+    }
+
+    /// The ReleasePlan, if this is one.
+    public var releasePlan: ReleasePlan? {
+        if case .releasePlan(let o) = object { return o }
+        return nil
+    }
+
+    /// The Snapshot, if this is one.
+    public var snapshot: Snapshot? {
+        if case .snapshot(let o) = object { return o }
+        return nil
+    }
+
+    /// The Release, if this is one.
+    public var release: Release? {
+        if case .release(let o) = object { return o }
+        return nil
+    }
+
+    /// The PipelineRun, if this is one.
+    public var pipelineRun: PipelineRun? {
+        if case .pipelineRun(let o) = object { return o }
+        return nil
+    }
+
+    /// The TaskRun, if this is one.
+    public var taskRun: TaskRun? {
+        if case .taskRun(let o) = object { return o }
+        return nil
+    }
+
+    /// The Pipeline or Task definition, if this is one.
+    public var definition: TektonDefinition? {
+        switch object {
+        case .pipeline(let o), .task(let o): return o
+        default: return nil
+        }
+    }
+}

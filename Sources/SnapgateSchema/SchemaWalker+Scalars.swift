@@ -90,7 +90,7 @@ extension SchemaWalker {
     }
 
     /// Whether a node equals a schema literal (enum member).
-    static func equals(_ node: YAMLNode, _ value: SchemaJSON) -> Bool {
+    static func equals(_ node: YAMLNode, _ value: JSONValue) -> Bool {
         guard case .scalar(let s) = node.content else { return false }
         switch (s.kind, value) {
         case (.string, .string(let v)): return s.text == v

@@ -1,3 +1,5 @@
+public import SnapgateNode
+
 extension StructuralSchema {
     /// Why a JSON document could not be read as a structural schema.
     struct DecodingFailure: Error, CustomStringConvertible {
@@ -10,11 +12,11 @@ extension StructuralSchema {
     ///
     /// `patterns` caches compiled patterns across the schemas built together.
     static func decode(json: String, patterns: inout [String: SchemaPattern]) throws -> StructuralSchema {
-        try decode(try JSONReader.parse(json), path: "openAPIV3Schema", patterns: &patterns)
+        try decode(try JSONValue.parse(json), path: "openAPIV3Schema", patterns: &patterns)
     }
 
     private static func decode(
-        _ value: SchemaJSON, path: String, patterns: inout [String: SchemaPattern]
+        _ value: JSONValue, path: String, patterns: inout [String: SchemaPattern]
     ) throws(DecodingFailure) -> StructuralSchema {
         guard case .object = value else { throw DecodingFailure(path: path, reason: "not an object") }
 
@@ -76,7 +78,7 @@ extension StructuralSchema {
         case .bool(let b)?: additional = .allowed(b)
         case let v?: additional = .schema(try decode(v, path: path + ".additionalProperties", patterns: &patterns))
         }
-        var enumValues: [SchemaJSON]?
+        var enumValues: [JSONValue]?
         if let v = value["enum"] {
             guard case .array(let members) = v else { throw DecodingFailure(path: path, reason: "enum is not a list") }
             enumValues = members

@@ -1,3 +1,5 @@
+public import SnapgateNode
+
 /// The type a schema node allows (`type:` in an OpenAPI v3 structural schema).
 public enum SchemaType: String, Sendable, Hashable, CaseIterable {
     case object
@@ -50,7 +52,7 @@ public final class StructuralSchema: Sendable {
     /// What unlisted object keys may hold; nil when the schema does not say (they are pruned).
     public let additionalProperties: AdditionalProperties?
     /// The allowed values, if restricted.
-    public let enumValues: [SchemaJSON]?
+    public let enumValues: [JSONValue]?
     /// A regular expression strings must match (RE2 syntax, unanchored like Go's `MatchString`).
     public let pattern: SchemaPattern?
     /// A named string format (`date-time` is checked; others are informational).
@@ -90,7 +92,7 @@ public final class StructuralSchema: Sendable {
     /// `x-kubernetes-map-type`: `granular` or `atomic` (informational).
     public let mapType: String?
     /// The value the API server fills in when the field is absent.
-    public let defaultValue: SchemaJSON?
+    public let defaultValue: JSONValue?
     /// `x-kubernetes-validations` rules (snapgate evaluates the simple forms it recognises).
     public let validations: [ValidationRule]
 
@@ -101,7 +103,7 @@ public final class StructuralSchema: Sendable {
         required: [String] = [],
         items: StructuralSchema? = nil,
         additionalProperties: AdditionalProperties? = nil,
-        enumValues: [SchemaJSON]? = nil,
+        enumValues: [JSONValue]? = nil,
         pattern: SchemaPattern? = nil,
         format: String? = nil,
         minimum: Double? = nil,
@@ -121,7 +123,7 @@ public final class StructuralSchema: Sendable {
         listType: String? = nil,
         listMapKeys: [String] = [],
         mapType: String? = nil,
-        defaultValue: SchemaJSON? = nil,
+        defaultValue: JSONValue? = nil,
         validations: [ValidationRule] = []
     ) {
         self.types = types
@@ -173,7 +175,7 @@ extension StructuralSchema {
         maxLength: Int? = nil
     ) -> StructuralSchema {
         StructuralSchema(
-            types: [.string], enumValues: enumValues.map { $0.map(SchemaJSON.string) }, pattern: pattern,
+            types: [.string], enumValues: enumValues.map { $0.map(JSONValue.string) }, pattern: pattern,
             format: format, maxLength: maxLength)
     }
 

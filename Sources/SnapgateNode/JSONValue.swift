@@ -1,30 +1,57 @@
-/// A JSON value with ordered object keys, written deterministically.
-///
-/// Used for machine-readable output and for JSON that upstream embeds in annotations and params,
-/// where key order is part of the bytes people diff.
+/// A JSON value with ordered object keys: what upstream embeds in annotations and params, what
+/// schema literals hold, and what snapgate prints for tools. Written deterministically.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
+    /// A number without fraction or exponent that fits in an `Int`.
     case int(Int)
+    /// Any other number.
+    case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([(String, JSONValue)])
+    /// An object, keys in document order.
+    case object([(key: String, value: JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
+        case (.double(let a), .double(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: return false
         }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(compactText)
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .int(let i): hasher.combine(i)
+        case .double(let d): hasher.combine(d)
+        case .string(let s): hasher.combine(s)
+        case .array(let items): hasher.combine(items)
+        case .object(let entries):
+            for entry in entries {
+                hasher.combine(entry.key)
+                hasher.combine(entry.value)
+            }
+        }
+    }
+
+    /// The value of `key` in an object; nil for a missing key or a non-object.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let entries) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+
+    /// The text of a string value.
+    public var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
     }
 
     /// Compact text (no spaces), as Go's `json.Marshal` writes it.
@@ -46,6 +73,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
+        case .double(let value): out += JSONValue.formatDouble(value)
         case .string(let value): JSONValue.writeString(value, into: &out)
         case .array(let items):
             guard !items.isEmpty else {
@@ -66,7 +94,8 @@ public indirect enum JSONValue: Sendable, Hashable {
                 return
             }
             out += "{"
-            for (index, (key, value)) in entries.enumerated() {
+            for (index, entry) in entries.enumerated() {
+                let (key, value) = (entry.key, entry.value)
                 if index > 0 { out += "," }
                 newline(&out, indent, level + 1)
                 JSONValue.writeString(key, into: &out)
@@ -110,5 +139,12 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
         }
         out += "\""
+    }
+
+    /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`-like shortest form for finite numbers.
+    static func formatDouble(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
     }
 }

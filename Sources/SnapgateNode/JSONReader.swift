@@ -1,13 +1,11 @@
-/// A small strict JSON parser for the generated schema documents (RFC 8259, UTF-8).
-///
-/// It exists so that the generated file can hold the schemas as string literals, which the Swift
-/// type checker handles instantly, instead of as a deeply nested value literal.
-struct JSONReader {
+/// A strict JSON parser (RFC 8259, UTF-8), depth-bounded: for JSON that upstream stores in
+/// annotations and results, and for the generated schema documents.
+public struct JSONReader {
     /// Why a document was rejected, with the byte offset.
-    struct Failure: Error, CustomStringConvertible {
-        var offset: Int
-        var reason: String
-        var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public var offset: Int
+        public var reason: String
+        public var description: String { "invalid JSON at byte \(offset): \(reason)" }
     }
 
     private let bytes: [UInt8]
@@ -15,7 +13,7 @@ struct JSONReader {
     private static let maximumDepth = 512
 
     /// Parses one JSON document.
-    static func parse(_ text: String) throws(Failure) -> SchemaJSON {
+    static func parse(_ text: String) throws(Failure) -> JSONValue {
         var reader = JSONReader(bytes: Array(text.utf8))
         reader.skipWhitespace()
         let value = try reader.readValue(depth: 0)
@@ -41,7 +39,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func expect(_ literal: String, _ value: SchemaJSON) throws(Failure) -> SchemaJSON {
+    private mutating func expect(_ literal: String, _ value: JSONValue) throws(Failure) -> JSONValue {
         for byte in literal.utf8 {
             guard index < bytes.count, bytes[index] == byte else { throw failure("expected \(literal)") }
             index += 1
@@ -49,7 +47,7 @@ struct JSONReader {
         return value
     }
 
-    private mutating func readValue(depth: Int) throws(Failure) -> SchemaJSON {
+    private mutating func readValue(depth: Int) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("nesting too deep") }
         guard index < bytes.count else { throw failure("unexpected end") }
         switch bytes[index] {
@@ -63,9 +61,9 @@ struct JSONReader {
         }
     }
 
-    private mutating func readObject(depth: Int) throws(Failure) -> SchemaJSON {
+    private mutating func readObject(depth: Int) throws(Failure) -> JSONValue {
         index += 1
-        var entries: [(key: String, value: SchemaJSON)] = []
+        var entries: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -93,9 +91,9 @@ struct JSONReader {
         }
     }
 
-    private mutating func readArray(depth: Int) throws(Failure) -> SchemaJSON {
+    private mutating func readArray(depth: Int) throws(Failure) -> JSONValue {
         index += 1
-        var items: [SchemaJSON] = []
+        var items: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
@@ -178,7 +176,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readNumber() throws(Failure) -> SchemaJSON {
+    private mutating func readNumber() throws(Failure) -> JSONValue {
         let start = index
         var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -201,5 +199,12 @@ struct JSONReader {
         if isInteger, let value = Int(text) { return .int(value) }
         guard let value = Double(text) else { throw failure("bad number \(text)") }
         return .double(value)
+    }
+}
+
+extension JSONValue {
+    /// Parses one JSON document; throws with the byte offset and the reason when it is not one.
+    public static func parse(_ text: String) throws(JSONReader.Failure) -> JSONValue {
+        try JSONReader.parse(text)
     }
 }
