@@ -37,7 +37,7 @@ import Testing
             _ = try JSONValue.parse("[1, tru]")
             Issue.record("parsed")
         } catch {
-            #expect(error.offset == 4)
+            #expect(error.offset == 7)
         }
     }
 }

@@ -1,0 +1,57 @@
+public import SnapgateModel
+
+/// The integration service: the ordered reconcile steps of SPEC.md §8, run over the whole world
+/// round after round until a round changes nothing (the fixpoint GITOPS.md asks for).
+public enum IntegrationService {
+    /// One step: a rule applied to every object it concerns.
+    public struct Step: Sendable {
+        public var name: String
+        public var run: @Sendable (inout Reconciliation) -> Void
+
+        /// Creates a step.
+        public init(_ name: String, _ run: @escaping @Sendable (inout Reconciliation) -> Void) {
+            self.name = name
+            self.run = run
+        }
+    }
+
+    /// The steps in SPEC.md §8's order: build PipelineRun pipeline, Snapshot pipeline, integration
+    /// PipelineRun pipeline, status report; component handling first.
+    public static let steps: [Step] = [
+        Step("component finalizers (§6.4)", ComponentRules.ensureFinalizers),
+        Step("component deletion (§6.4)", ComponentRules.handleDeletions),
+        Step("global candidate list from builds (§1.7)", BuildRules.updateGlobalCandidateList),
+        Step("snapshots from builds (§1.1–§1.5, §1.8)", BuildRules.createSnapshots),
+        Step("superseded pull-request snapshots (§6.3)", SupersessionRules.cancelSupersededByBuilds),
+        Step("scenario validation (§2.4)", ScenarioRules.validateScenarios),
+        Step("snapshot pre-checks (§8)", SnapshotRules.precheck),
+        Step("override validation (§6.1)", OverrideRules.validateOverrides),
+        Step("auto-release (§5)", ReleaseRules.ensureReleases),
+        Step("global candidate list from overrides (§6.1)", OverrideRules.updateGlobalCandidateList),
+        Step("re-run label (§3.5)", RerunRules.handleRerunLabels),
+        Step("test PipelineRuns (§3.1–§3.4, §6.3)", TestRunRules.createTestPipelineRuns),
+        Step("results of test PipelineRuns (§4.2, §4.3)", ResultRules.updateStatusFromPipelineRuns),
+        Step("verdict (§4.4)", VerdictRules.ensureVerdicts),
+    ]
+
+    /// Runs the steps over `world` until a round changes nothing, at most `maxRounds` rounds (a
+    /// rule that keeps changing its mind is a bug; it is reported, not looped on forever).
+    public static func reconcile(_ world: World, context: RuleContext, maxRounds: Int = 32) -> Reconciliation {
+        var reconciliation = Reconciliation(world: world, context: context)
+        for _ in 0..<maxRounds {
+            let before = reconciliation.revision
+            for step in steps {
+                step.run(&reconciliation)
+            }
+            if reconciliation.revision == before { return reconciliation }
+        }
+        reconciliation.reportUnconverged(rounds: maxRounds)
+        return reconciliation
+    }
+}
+
+extension Reconciliation {
+    mutating func reportUnconverged(rounds: Int) {
+        record(RuleEvent("the rules did not settle after \(rounds) rounds; stopped"))
+    }
+}

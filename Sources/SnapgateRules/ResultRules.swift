@@ -1,0 +1,5 @@
+// STUB: replaced by the implementation of this area.
+
+enum ResultRules {
+    static func updateStatusFromPipelineRuns(_ reconciliation: inout Reconciliation) {}
+}

@@ -1,0 +1,5 @@
+// STUB: replaced by the implementation of this area.
+
+enum TestRunRules {
+    static func createTestPipelineRuns(_ reconciliation: inout Reconciliation) {}
+}
