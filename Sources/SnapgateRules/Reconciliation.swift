@@ -115,14 +115,15 @@ public struct Reconciliation: Sendable {
         _ severity: Severity, about object: ManifestObject, at node: YAMLNode? = nil, _ message: String
     ) {
         let mark = node.map { $0.mark.line > 0 ? $0.mark : object.source.mark } ?? object.source.mark
-        diagnostics.append(
-            Diagnostic(
-                severity, path: object.source.path, line: mark.line, column: mark.column,
-                message: "\(object.key): \(message)"))
+        let diagnostic = Diagnostic(
+            severity, path: object.source.path, line: mark.line, column: mark.column,
+            message: "\(object.key): \(message)")
+        // Rules run once per round until the fixpoint: a finding is reported once.
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 
-    /// Records an event for the audit log.
+    /// Records an event for the audit log (once: rules run every round).
     public mutating func record(_ event: RuleEvent) {
-        events.append(event)
+        if !events.contains(event) { events.append(event) }
     }
 }
