@@ -177,7 +177,9 @@ public struct SnapshotTestStatuses: Sendable, Hashable {
         entries[index] = entry
     }
 
-    private static func applyTransition(_ entry: inout ScenarioTestStatus, to status: IntegrationTestStatus, stamp: String) {
+    private static func applyTransition(
+        _ entry: inout ScenarioTestStatus, to status: IntegrationTestStatus, stamp: String
+    ) {
         switch status {
         case .inProgress:
             entry.startTime = stamp
