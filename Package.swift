@@ -64,11 +64,18 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // One pass: Load → Decide (to a fixpoint) → Write → Publish by compare-and-swap.
+        .target(
+            name: "SnapgateReconciler",
+            dependencies: ["SnapgateGit", "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateRules", "SnapgateYAML"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Command-line front end: argument parsing, output formats, exit codes.
         .target(
             name: "SnapgateCLI",
             dependencies: [
-                "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateGit",
+                "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateGit", "SnapgateReconciler", "SnapgateRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -102,6 +109,14 @@ let package = Package(
         .testTarget(
             name: "SnapgateLoaderTests",
             dependencies: ["SnapgateLoader", "SnapgateGit", "SnapgateModel", "SnapgateYAML", "SnapgateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateReconcilerTests",
+            dependencies: [
+                "SnapgateReconciler", "SnapgateGit", "SnapgateLoader", "SnapgateModel", "SnapgateRules", "SnapgateYAML",
+                "SnapgateTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

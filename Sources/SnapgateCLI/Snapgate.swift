@@ -11,7 +11,7 @@ public struct Snapgate: AsyncParsableCommand {
             to it as Kubernetes manifests.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self]
+        subcommands: [ReconcileCommand.self, RecordBuildCommand.self, ValidateCommand.self]
     )
 
     public init() {}

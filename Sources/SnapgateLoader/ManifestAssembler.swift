@@ -71,6 +71,12 @@ public struct LoadedManifests: Sendable {
     public var rejected: [ManifestObject]
     /// snapgate's status documents, by the key of the object they describe.
     public var statusDocuments: [ObjectKey: ManifestObject]
+    /// Person-authored objects as written, before their status documents were merged in: what
+    /// a new status document is computed against. Only objects that have a status document.
+    public var authored: [ObjectKey: ManifestObject]
+    /// snapgate's status documents whose person-authored object is gone (an owned document
+    /// without `spec` and without a person's object of the same key).
+    public var orphanedStatusDocuments: [ManifestObject]
     /// Everything found wrong, sorted by file and position.
     public var diagnostics: [Diagnostic]
     /// How many files were read as manifests.
@@ -117,11 +123,16 @@ public enum ManifestAssembler {
         var objects: [ManifestObject] = []
         var rejected: [ManifestObject] = []
         var statusDocuments: [ObjectKey: ManifestObject] = [:]
+        var authored: [ObjectKey: ManifestObject] = [:]
+        var orphans: [ManifestObject] = []
         let persons = unique(personObjects, diagnostics: &diagnostics)
         let owned = unique(ownedObjects, diagnostics: &diagnostics)
         for (key, person) in persons {
             let overlay = owned[key]
-            if let overlay { statusDocuments[key] = overlay }
+            if let overlay {
+                statusDocuments[key] = overlay
+                authored[key] = person
+            }
             let personViolations = validate(person)
             diagnostics += personViolations
             guard !personViolations.contains(where: { $0.severity == .error }) else {
@@ -144,6 +155,12 @@ public enum ManifestAssembler {
             objects.append(usable ? merged : person)
         }
         for (key, object) in owned where persons[key] == nil {
+            // Everything snapgate creates has a spec; a document without one is the status of
+            // a person's object that has been deleted.
+            if object.node["spec"] == nil {
+                orphans.append(object)
+                continue
+            }
             let violations = validate(object)
             diagnostics += violations
             if violations.contains(where: { $0.severity == .error }) {
@@ -155,7 +172,8 @@ public enum ManifestAssembler {
         objects.sort { $0.key < $1.key }
         return LoadedManifests(
             config: config, objects: objects, rejected: rejected.sorted { $0.key < $1.key },
-            statusDocuments: statusDocuments, diagnostics: diagnostics.sorted(),
+            statusDocuments: statusDocuments, authored: authored,
+            orphanedStatusDocuments: orphans.sorted { $0.key < $1.key }, diagnostics: diagnostics.sorted(),
             fileCount: files.count)
     }
 

@@ -7,7 +7,8 @@ import SnapgateYAML
 /// annotations — like a server-side-apply patch by field manager `snapgate`; the effective object
 /// is the person's manifest with those fields applied.
 public enum StatusOverlay {
-    /// The effective object: `person`'s document with `overlay`'s labels, annotations and status.
+    /// The effective object: `person`'s document with `overlay`'s labels, annotations, finalizers
+    /// and status.
     public static func merge(
         _ person: ManifestObject, with overlay: ManifestObject, defaultNamespace: String
     ) -> ManifestObject {
@@ -22,6 +23,13 @@ public enum StatusOverlay {
                 merged = merged.setting(key, to: entry.value)
             }
             metadata = metadata.setting(field, to: merged)
+        }
+        // Finalizers are a set: snapgate's are added to the person's.
+        let finalizers = overlayMeta.strings("finalizers")
+        if !finalizers.isEmpty {
+            var merged = metadata.strings("finalizers")
+            for finalizer in finalizers where !merged.contains(finalizer) { merged.append(finalizer) }
+            metadata = metadata.setting("finalizers", to: .sequence(merged.map { .string($0) }))
         }
         node = node.setting("metadata", to: metadata)
         if let status = overlay.node["status"] {

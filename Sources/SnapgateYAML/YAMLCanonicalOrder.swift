@@ -1,19 +1,20 @@
-// The canonical key order: Kubernetes' top-level fields first, then the rest sorted, so that the
-// same object always prints the same way whatever order its source used.
+// The canonical key order: at a document's root Kubernetes' top-level fields first, then the rest
+// sorted; every nested mapping simply sorted (as Go's YAML encoder sorts map keys). The same object
+// always prints the same way whatever order its source used.
 
 enum YAMLCanonicalOrder {
     /// Keys written first, in this order, when they are string keys.
     static let leadingKeys = ["apiVersion", "kind", "metadata", "spec", "status"]
 
-    /// `pairs` in canonical order: leading keys, then other scalar keys by text in UTF-8 byte
-    /// order (then by kind), then non-scalar keys by their canonical YAML text.
-    static func sorted(_ pairs: [YAMLPair]) -> [YAMLPair] {
-        guard let order = order(of: pairs) else { return pairs }
+    /// `pairs` in canonical order: at the root the leading keys, then other scalar keys by text in
+    /// UTF-8 byte order (then by kind), then non-scalar keys by their canonical YAML text.
+    static func sorted(_ pairs: [YAMLPair], root: Bool) -> [YAMLPair] {
+        guard let order = order(of: pairs, root: root) else { return pairs }
         return order.map { pairs[$0] }
     }
 
     /// The indices of `pairs` in canonical order, or nil when they already are in that order.
-    static func order(of pairs: [YAMLPair]) -> [Int]? {
+    static func order(of pairs: [YAMLPair], root: Bool) -> [Int]? {
         guard pairs.count > 1 else { return nil }
         struct SortKey {
             var rank: Int
@@ -26,7 +27,7 @@ enum YAMLCanonicalOrder {
             switch pair.key.content {
             case .scalar(let s):
                 var rank = leadingKeys.count
-                if s.kind == .string, let i = leadingKeys.firstIndex(of: s.text) { rank = i }
+                if root, s.kind == .string, let i = leadingKeys.firstIndex(of: s.text) { rank = i }
                 keys.append(SortKey(rank: rank, text: s.text, kind: kindOrder(s.kind)))
             case .sequence, .mapping:
                 keys.append(SortKey(rank: leadingKeys.count + 1, text: YAMLEmitter.emit(pair.key), kind: 0))
@@ -60,15 +61,19 @@ enum YAMLCanonicalOrder {
 extension YAMLNode {
     /// This node with every mapping, at every level, in the order `YAMLEmitter` writes with
     /// `.canonical` keys, so `YAMLParser.parse(YAMLEmitter.emit(x))` equals `x.canonicalized()`.
-    public func canonicalized() -> YAMLNode {
+    public func canonicalized() -> YAMLNode { canonicalized(root: true) }
+
+    private func canonicalized(root: Bool) -> YAMLNode {
         switch content {
         case .scalar:
             return self
         case .sequence(let items):
-            return YAMLNode(.sequence(items.map { $0.canonicalized() }), mark: mark)
+            return YAMLNode(.sequence(items.map { $0.canonicalized(root: false) }), mark: mark)
         case .mapping(let pairs):
-            let canonical = pairs.map { YAMLPair(key: $0.key.canonicalized(), value: $0.value.canonicalized()) }
-            return YAMLNode(.mapping(YAMLCanonicalOrder.sorted(canonical)), mark: mark)
+            let canonical = pairs.map {
+                YAMLPair(key: $0.key.canonicalized(root: false), value: $0.value.canonicalized(root: false))
+            }
+            return YAMLNode(.mapping(YAMLCanonicalOrder.sorted(canonical, root: root)), mark: mark)
         }
     }
 }

@@ -79,7 +79,8 @@ struct YAMLWriter {
             }
         case .mapping(let pairs):
             // Indices rather than a sorted copy: no pair is copied (and retained) to be written.
-            let order = keyOrder == .canonical ? YAMLCanonicalOrder.order(of: pairs) : nil
+            // Only the document's root mapping starts at column 0.
+            let order = keyOrder == .canonical ? YAMLCanonicalOrder.order(of: pairs, root: indent == 0) : nil
             for i in pairs.indices {
                 if i > 0 || !first { spaces(indent) }
                 writeEntry(pairs[order?[i] ?? i], indent: indent)

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import SnapgateGit
+import SnapgateModel
+import SnapgateNode
+import SnapgateReconciler
+import SnapgateRules
+
+/// Where test PipelineRuns run.
+enum ExecutorKind: String, ExpressibleByArgument, CaseIterable {
+    /// Someone else runs them and commits their status (Tekton on a cluster, CI, a person).
+    case none
+    /// Run on this machine, within the pass.
+    case local
+    /// Hand them to Tekton on a Kubernetes cluster.
+    case cluster
+}
+
+/// `snapgate reconcile`: one pass of the integration service over a branch, committed.
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Run the integration service over a branch and commit what it derives.",
+        discussion: """
+            Reads the branch's tip, turns finished builds into Snapshots, starts the test runs of \
+            the scenarios that apply, reads their results into verdicts, and creates Releases — \
+            to a fixpoint — then writes everything as one commit under the directory snapgate owns \
+            (or no commit when nothing changed). The branch moves by compare-and-swap: if it moved \
+            meanwhile, snapgate reads it again and recomputes.
+
+            Exit status: 0 when the pass completed (whether or not it changed anything, and even if \
+            some manifests are invalid: those are diagnostics); 2 when it could not complete.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(name: .long, help: "Where test runs execute: none (someone else fills in their status), local, cluster.")
+    var executor: ExecutorKind = .none
+
+    @Option(name: .long, help: ArgumentHelp("The time of the pass, RFC 3339 (default: now).", valueName: "time"))
+    var now: String?
+
+    @Option(name: .long, help: "Output format: text (for people) or json (for tools).")
+    var output: OutputFormat = .text
+
+    func validate() throws {
+        if let now, Timestamp(rfc3339: now) == nil {
+            throw ValidationError("--now must be an RFC 3339 time such as 2025-11-09T13:04:05Z, not '\(now)'")
+        }
+    }
+
+    func run() async throws {
+        do {
+            guard executor == .none else {
+                throw CommandFailure(
+                    "--executor \(executor.rawValue) is not available yet; use --executor none and let Tekton or CI "
+                        + "commit the results of test runs")
+            }
+            let (repo, branch, _) = try await repository.resolve()
+            let clock = now.flatMap { Timestamp(rfc3339: $0) } ?? Timestamp.wallClock()
+            let outcome: ReconcileOutcome
+            do {
+                outcome = try await Reconciler(repository: repo).reconcile(
+                    branch: branch, now: clock, settings: RuleSettings.fromEnvironment())
+            } catch {
+                throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
+            }
+            switch output {
+            case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
+            case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
+            }
+            if case .leftAlone(let reason)? = outcome.workTree {
+                Terminal.writeErr(
+                    "snapgate: warning: the commit landed on '\(branch)' but the working tree was left alone: \(reason)\n"
+                )
+            }
+        } catch let failure as CommandFailure {
+            Terminal.writeErr("snapgate: error: \(failure.message)\n")
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
+
+/// How `reconcile` presents what it did.
+enum ReconcileReport {
+    static func text(_ outcome: ReconcileOutcome, colors: Bool) -> String {
+        var out = ""
+        for diagnostic in outcome.diagnostics {
+            out += Terminal.format(diagnostic, colors: colors) + "\n"
+        }
+        guard let commit = outcome.commit else {
+            return out + "\(outcome.branch) at \(outcome.base.abbreviated(8)): up to date, nothing to commit\n"
+        }
+        out += "\(outcome.branch): \(outcome.base.abbreviated(8)) → \(commit.abbreviated(8)), \(outcome.changes.count) "
+        out += outcome.changes.count == 1 ? "file\n" : "files\n"
+        let width =
+            outcome.changes.map { "\($0.key.groupKind.kind) \($0.key.namespace)/\($0.key.name)".count }.max() ?? 0
+        for change in outcome.changes {
+            let object = "\(change.key.groupKind.kind) \(change.key.namespace)/\(change.key.name)"
+            out += "  \(change.action.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) "
+            out += object.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(change.path)\n"
+        }
+        for event in outcome.events { out += "  · \(event.summary)\n" }
+        if outcome.retries > 0 {
+            out += "  (the branch moved \(outcome.retries) time(s) during the pass; recomputed)\n"
+        }
+        return out
+    }
+
+    /// `{"commit", "changes", "diagnostics"}` as GITOPS.md specifies.
+    static func json(_ outcome: ReconcileOutcome) -> JSONValue {
+        .object([
+            ("commit", outcome.commit.map { .string($0.hex) } ?? .null),
+            (
+                "changes",
+                .array(
+                    outcome.changes.map { change in
+                        .object([
+                            ("action", .string(change.action.rawValue)), ("apiVersion", .string(change.apiVersion)),
+                            ("kind", .string(change.key.groupKind.kind)), ("namespace", .string(change.key.namespace)),
+                            ("name", .string(change.key.name)), ("path", .string(change.path)),
+                        ])
+                    })
+            ),
+            ("diagnostics", .array(outcome.diagnostics.map(ValidationReport.jsonDiagnostic))),
+        ])
+    }
+}
+
+extension Timestamp {
+    /// The wall clock: the one place outside tests where snapgate reads the time.
+    static func wallClock() -> Timestamp {
+        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}
+
+extension RuleSettings {
+    /// Upstream's environment variables (SPEC.md §8), read where upstream reads them.
+    static func fromEnvironment() -> RuleSettings {
+        let environment = ProcessInfo.processInfo.environment
+        return RuleSettings(
+            consoleName: environment["CONSOLE_NAME"] ?? "Integration Service", consoleURL: environment["CONSOLE_URL"],
+            pipelineTimeout: environment["PIPELINE_TIMEOUT"], tasksTimeout: environment["TASKS_TIMEOUT"],
+            finallyTimeout: environment["FINALLY_TIMEOUT"])
+    }
+}

@@ -1,0 +1,108 @@
+public import SnapgateGit
+public import SnapgateLoader
+public import SnapgateModel
+public import SnapgateRules
+
+/// What one `reconcile` did.
+public struct ReconcileOutcome: Sendable {
+    /// The branch reconciled.
+    public var branch: String
+    /// The commit the pass read (the branch tip it started from, after any retries).
+    public var base: GitObjectID
+    /// The commit it made; nil when nothing changed.
+    public var commit: GitObjectID?
+    /// The files the commit added, changed or removed.
+    public var changes: [FileChange]
+    /// Problems in the manifests (loader) and found by the rules.
+    public var diagnostics: [Diagnostic]
+    /// What happened, for people.
+    public var events: [RuleEvent]
+    /// How many times the branch moved under the pass and it had to start again.
+    public var retries: Int
+    /// What became of the work tree, when the branch is checked out.
+    public var workTree: WorkTreeSync?
+}
+
+/// Why a reconcile could not complete.
+public struct ReconcileError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// One pass of the integration service over a branch: Load → Decide (to a fixpoint) → Write →
+/// Publish by compare-and-swap. A lost race means load again and recompute, never force.
+public struct Reconciler: Sendable {
+    public let repository: GitRepository
+    public let loader: RepositoryLoader
+    /// How often to start again when the branch moves during a pass before giving up.
+    public var maxAttempts = 8
+
+    /// Creates a reconciler over `repository`, caching parses in `cache`.
+    public init(repository: GitRepository, cache: ParseCache = ParseCache()) {
+        self.repository = repository
+        self.loader = RepositoryLoader(repository: repository, cache: cache)
+    }
+
+    /// Reconciles `branch` at time `now`.
+    public func reconcile(branch: String, now: Timestamp, settings: RuleSettings = RuleSettings()) async throws
+        -> ReconcileOutcome
+    {
+        var retries = 0
+        while true {
+            guard let tip = try await repository.branchTip(branch) else {
+                throw ReconcileError(message: "branch '\(branch)' has no commits; commit manifests first")
+            }
+            let loaded = try await loader.load(commit: tip)
+            let world = World(
+                objects: loaded.objects, orphanedStatusDocuments: loaded.orphanedStatusDocuments,
+                defaultNamespace: loaded.config.defaultNamespace)
+            let result = IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
+            let changes = ChangeSet.make(loaded: loaded, result: result)
+            let diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
+            var outcome = ReconcileOutcome(
+                branch: branch, base: tip, commit: nil, changes: [], diagnostics: diagnostics, events: result.events,
+                retries: retries, workTree: nil)
+
+            let parent = try await repository.commitInfo(tip)
+            var treeChanges: [GitTreeChange] = []
+            for change in changes {
+                if let contents = change.contents {
+                    treeChanges.append(.upsert(path: change.path, blob: try await repository.writeBlob(contents)))
+                } else {
+                    treeChanges.append(.delete(path: change.path))
+                }
+            }
+            let tree = try await repository.makeTree(base: parent.tree, changes: treeChanges)
+            // Rules may rewrite a document to the same bytes: only a different tree is a change.
+            guard tree != parent.tree else { return outcome }
+            let effective = try await effectiveChanges(changes, base: parent.tree)
+            let signature = await repository.defaultSignature(now: now.seconds)
+            let commit = try await repository.createCommit(
+                tree: tree, parents: [tip], message: CommitMessage.make(changes: effective, events: result.events),
+                author: signature, committer: signature)
+            do {
+                try await repository.updateBranch(
+                    branch, to: commit, expecting: tip, reflogMessage: "snapgate: reconcile")
+            } catch {
+                guard error.code == .conflict, retries + 1 < maxAttempts else { throw error }
+                retries += 1
+                continue
+            }
+            outcome.commit = commit
+            outcome.changes = effective
+            outcome.workTree = try? await repository.syncWorkTree(branch: branch, from: tip, to: commit)
+            return outcome
+        }
+    }
+
+    /// The changes whose bytes differ from what the base tree holds (a rewrite to identical bytes
+    /// is no change and does not belong in the commit message).
+    private func effectiveChanges(_ changes: [FileChange], base: GitObjectID) async throws -> [FileChange] {
+        var result: [FileChange] = []
+        for change in changes {
+            let existing = try await repository.readFile(change.path, atTree: base)
+            if existing != change.contents { result.append(change) }
+        }
+        return result
+    }
+}
