@@ -95,55 +95,49 @@ struct RecordBuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let (repo, branch, _) = try await repository.resolve()
-            let now = Timestamp.wallClock()
-            let start = startTime.flatMap { Timestamp(rfc3339: $0) } ?? now
-            var attempts = 0
-            while true {
-                attempts += 1
-                guard let tip = try await repo.branchTip(branch) else {
-                    throw CommandFailure("branch '\(branch)' vanished")
-                }
-                let loaded = try await RepositoryLoader(repository: repo).load(commit: tip)
-                let target = try findComponent(in: loaded)
-                let record = makeRecord(component: target, start: start, completion: max(start, now))
-                let name = record.mapping("metadata")?.string("name") ?? ""
-                let path = "builds/\(target.metadata.namespace)/\(name).yaml"
-                guard loaded.config.isManifest(path), !loaded.config.isOwned(path) else {
-                    throw CommandFailure(
-                        "\(path) would not be read as a manifest under this repository's .snapgate.yaml; add "
-                            + "\"builds/**/*.yaml\" to its include list")
-                }
-                let parent = try await repo.commitInfo(tip)
-                let blob = try await repo.writeBlob(ChangeSet.render(record))
-                let tree = try await repo.makeTree(base: parent.tree, changes: [.upsert(path: path, blob: blob)])
-                let signature = await repo.defaultSignature(now: now.seconds)
-                let message =
-                    "snapgate: record build \(name) of Component \(target.metadata.namespace)/\(component)\n\n"
-                    + "create PipelineRun \(target.metadata.namespace)/\(name)\n\nSnapgate-Build: \(name)\n"
-                let commit = try await repo.createCommit(
-                    tree: tree, parents: [tip], message: message, author: signature, committer: signature)
-                do {
-                    try await repo.updateBranch(
-                        branch, to: commit, expecting: tip, reflogMessage: "snapgate: record-build")
-                } catch {
-                    if error.code == .conflict && attempts < 8 { continue }
-                    throw CommandFailure("could not move '\(branch)': \(error)")
-                }
-                if case .leftAlone(let reason)? = try? await repo.syncWorkTree(branch: branch, from: tip, to: commit) {
-                    Terminal.writeErr("snapgate: warning: the working tree was left alone: \(reason)\n")
-                }
-                Terminal.writeOut(
-                    "recorded build \(name) of \(component) in \(path) (commit \(commit.abbreviated(8)))\n")
-                return
-            }
-        } catch let failure as CommandFailure {
-            Terminal.writeErr("snapgate: error: \(failure.message)\n")
-            throw ExitCode(failure.exitCode)
-        } catch let error as GitError {
-            Terminal.writeErr("snapgate: error: \(error)\n")
-            throw ExitCode(2)
+            try await execute()
+        } catch {
+            Terminal.writeErr("snapgate: error: \(error.message)\n")
+            throw ExitCode(error.exitCode)
         }
+    }
+
+    private func execute() async throws(CommandFailure) {
+        let (repo, branch, _) = try await repository.resolve()
+        let now = Timestamp.wallClock()
+        let start = startTime.flatMap { Timestamp(rfc3339: $0) } ?? now
+        let outcome = try await CommitLoop.run(repository: repo, branch: branch, now: now) {
+            loaded throws(CommandFailure) in
+            let target = try findComponent(in: loaded)
+            let record = makeRecord(component: target, start: start, completion: max(start, now))
+            let name = record.mapping("metadata")?.string("name") ?? ""
+            let path = "builds/\(target.metadata.namespace)/\(name).yaml"
+            guard loaded.config.isManifest(path), !loaded.config.isOwned(path) else {
+                throw CommandFailure(
+                    "\(path) would not be read as a manifest under this repository's .snapgate.yaml; add "
+                        + "\"builds/**/*.yaml\" to its include list")
+            }
+            let key = ObjectKey(KnownKind.pipelineRun.groupKind, namespace: target.metadata.namespace, name: name)
+            return CommitLoop.Plan(
+                changes: [
+                    FileChange(
+                        action: .create, key: key, apiVersion: "tekton.dev/v1", path: path,
+                        contents: ChangeSet.render(record))
+                ],
+                message: "snapgate: record build \(name) of Component \(target.metadata.namespace)/\(component)\n\n"
+                    + "create PipelineRun \(target.metadata.namespace)/\(name)\n\nSnapgate-Build: \(name)\n",
+                summary: "\(name) of \(component) in \(path)")
+        }
+        let result = outcome.published
+        let recorded = outcome.summary
+        guard let commit = result.commit else {
+            Terminal.writeOut("build \(recorded) was already recorded; nothing to commit\n")
+            return
+        }
+        if case .leftAlone(let reason)? = result.workTree {
+            Terminal.writeErr("snapgate: warning: the working tree was left alone: \(reason)\n")
+        }
+        Terminal.writeOut("recorded build \(recorded) (commit \(commit.abbreviated(8)))\n")
     }
 
     private func findComponent(in loaded: LoadedManifests) throws(CommandFailure) -> Component {

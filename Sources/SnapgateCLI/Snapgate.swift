@@ -11,7 +11,9 @@ public struct Snapgate: AsyncParsableCommand {
             to it as Kubernetes manifests.
             """,
         version: "0.1.0",
-        subcommands: [ReconcileCommand.self, RecordBuildCommand.self, ValidateCommand.self]
+        subcommands: [
+            ReconcileCommand.self, RecordBuildCommand.self, RerunCommand.self, StatusCommand.self, ValidateCommand.self,
+        ]
     )
 
     public init() {}

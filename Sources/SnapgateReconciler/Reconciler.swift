@@ -63,46 +63,22 @@ public struct Reconciler: Sendable {
                 branch: branch, base: tip, commit: nil, changes: [], diagnostics: diagnostics, events: result.events,
                 retries: retries, workTree: nil)
 
-            let parent = try await repository.commitInfo(tip)
-            var treeChanges: [GitTreeChange] = []
-            for change in changes {
-                if let contents = change.contents {
-                    treeChanges.append(.upsert(path: change.path, blob: try await repository.writeBlob(contents)))
-                } else {
-                    treeChanges.append(.delete(path: change.path))
-                }
-            }
-            let tree = try await repository.makeTree(base: parent.tree, changes: treeChanges)
-            // Rules may rewrite a document to the same bytes: only a different tree is a change.
-            guard tree != parent.tree else { return outcome }
-            let effective = try await effectiveChanges(changes, base: parent.tree)
-            let signature = await repository.defaultSignature(now: now.seconds)
-            let commit = try await repository.createCommit(
-                tree: tree, parents: [tip], message: CommitMessage.make(changes: effective, events: result.events),
-                author: signature, committer: signature)
+            let published: Publisher.Result
             do {
-                try await repository.updateBranch(
-                    branch, to: commit, expecting: tip, reflogMessage: "snapgate: reconcile")
+                published = try await Publisher(repository: repository).publish(
+                    changes, onto: tip, branch: branch, now: now,
+                    message: { CommitMessage.make(changes: $0, events: result.events) })
             } catch {
+                // The branch moved while this pass computed: read it again and recompute.
                 guard error.code == .conflict, retries + 1 < maxAttempts else { throw error }
                 retries += 1
                 continue
             }
+            guard let commit = published.commit else { return outcome }
+            outcome.changes = published.changes
             outcome.commit = commit
-            outcome.changes = effective
-            outcome.workTree = try? await repository.syncWorkTree(branch: branch, from: tip, to: commit)
+            outcome.workTree = published.workTree
             return outcome
         }
-    }
-
-    /// The changes whose bytes differ from what the base tree holds (a rewrite to identical bytes
-    /// is no change and does not belong in the commit message).
-    private func effectiveChanges(_ changes: [FileChange], base: GitObjectID) async throws -> [FileChange] {
-        var result: [FileChange] = []
-        for change in changes {
-            let existing = try await repository.readFile(change.path, atTree: base)
-            if existing != change.contents { result.append(change) }
-        }
-        return result
     }
 }

@@ -1,0 +1,55 @@
+public import SnapgateGit
+public import SnapgateModel
+
+/// Writes file changes as one commit on top of a branch tip and moves the branch to it by
+/// compare-and-swap: the Write and Publish steps, shared by every command that commits.
+public struct Publisher: Sendable {
+    public let repository: GitRepository
+
+    /// Creates a publisher for `repository`.
+    public init(repository: GitRepository) { self.repository = repository }
+
+    /// What was published.
+    public struct Result: Sendable {
+        /// The new commit; nil when the changes left the tree as it was (nothing to commit).
+        public var commit: GitObjectID?
+        /// The changes whose bytes differ from the tip's (the ones the commit holds).
+        public var changes: [FileChange]
+        /// What became of a checked-out work tree.
+        public var workTree: WorkTreeSync?
+    }
+
+    /// Commits `changes` onto `tip` and moves `branch` from `tip` to the commit.
+    ///
+    /// - Throws: `GitError` with code `.conflict` when the branch no longer points at `tip`: the
+    ///   caller reads the branch again and recomputes (never a force).
+    public func publish(
+        _ changes: [FileChange], onto tip: GitObjectID, branch: String, now: Timestamp,
+        message: ([FileChange]) -> String
+    ) async throws(GitError) -> Result {
+        let parent = try await repository.commitInfo(tip)
+        var treeChanges: [GitTreeChange] = []
+        var effective: [FileChange] = []
+        for change in changes {
+            // A rewrite to identical bytes is no change and does not belong in the message.
+            let existing = try await repository.readFile(change.path, atTree: parent.tree)
+            guard existing != change.contents else { continue }
+            effective.append(change)
+            if let contents = change.contents {
+                treeChanges.append(.upsert(path: change.path, blob: try await repository.writeBlob(contents)))
+            } else {
+                treeChanges.append(.delete(path: change.path))
+            }
+        }
+        let tree = try await repository.makeTree(base: parent.tree, changes: treeChanges)
+        guard tree != parent.tree else { return Result(commit: nil, changes: [], workTree: nil) }
+        let signature = await repository.defaultSignature(now: now.seconds)
+        // The objects are written before the branch moves: a process killed here leaves the branch
+        // at its old commit and only unreferenced objects behind.
+        let commit = try await repository.createCommit(
+            tree: tree, parents: [tip], message: message(effective), author: signature, committer: signature)
+        try await repository.updateBranch(branch, to: commit, expecting: tip, reflogMessage: "snapgate")
+        let workTree = try? await repository.syncWorkTree(branch: branch, from: tip, to: commit)
+        return Result(commit: commit, changes: effective, workTree: workTree)
+    }
+}
