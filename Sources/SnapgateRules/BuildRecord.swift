@@ -54,6 +54,12 @@ struct BuildRecord {
     /// `status.startTime`, when readable.
     var startTime: Timestamp? { run.status.startTime.flatMap(Timestamp.init(rfc3339:)) }
 
+    /// The start of the build for names and times (§1.4, §1.7): `status.startTime`, else the
+    /// build's other timestamps; `now` only when it has none (GITOPS.md prefers the build's own).
+    func effectiveStartTime(now: Timestamp) -> Timestamp {
+        startTime ?? completionTime ?? run.metadata.creationTimestamp.flatMap(Timestamp.init(rfc3339:)) ?? now
+    }
+
     /// `status.completionTime`, when readable.
     var completionTime: Timestamp? { run.status.completionTime.flatMap(Timestamp.init(rfc3339:)) }
 

@@ -36,7 +36,7 @@ enum BuildRules {
         let marker = BuildAnnotations.parseGlobalCandidateList(build.annotations[Keys.addedToGlobalCandidateList])
         if marker?.result == true { return }
         // §1.7: an older build than the last GCL update changes nothing.
-        let buildTime = (build.startTime ?? build.completionTime ?? r.now).seconds
+        let buildTime = build.effectiveStartTime(now: r.now).seconds
         if let last = component.metadata.annotations[Keys.lastBuiltTime].flatMap({ Int64($0) }), buildTime < last {
             return
         }
@@ -114,7 +114,7 @@ enum BuildRules {
         case .failure(let failure):
             fail(build, failure, &r)
         case .success(var plan):
-            let startTime = build.startTime ?? r.now
+            let startTime = build.effectiveStartTime(now: r.now)
             guard
                 let name = BuildSnapshotName.available(
                     application: application, at: startTime, namespace: build.namespace,

@@ -131,7 +131,7 @@ struct BuildSnapshotPlan {
             return .failure(
                 BuildFailure("The only one component \(name) is invalid, valid .Spec.ContainerImage is missing"))
         }
-        let started = build.startTime ?? now
+        let started = build.effectiveStartTime(now: now)
         var metadata = BuildSnapshotMetadata(build: build, component: name, application: application, now: now)
         metadata.annotations[Keys.sourceRepoURL] = gitURL
         metadata.annotations[Keys.pipelineRunStartTime] = String(started.milliseconds)

@@ -125,6 +125,22 @@ import Testing
         #expect(labels[Keys.autoRelease] == nil)
     }
 
+    /// §1.4, §1.5 fallbacks: without `startTime` the build's other times are used, the clock last.
+    @Test func missingTimesFallBack() throws {
+        let withoutStart = Fixture.build("b", component: "web").removing(path: ["status", "startTime"])
+        let r = Support.run([Fixture.application(), Fixture.component("web"), withoutStart])
+        let fromCompletion = try #require(r.world.snapshots().first)
+        #expect(fromCompletion.metadata.name == "app-20251109-131000-000")
+        #expect(fromCompletion.metadata.labels[Keys.pipelineRunFinishTime] == "1762693800")
+        let withoutTimes = withoutStart.removing(path: ["status", "completionTime"])
+            .settingAnnotation("snapgate.dev/recorded-by", to: "record-build")
+        let s = Support.run([Fixture.application(), Fixture.component("web"), withoutTimes])
+        let fromClock = try #require(s.world.snapshots().first)
+        #expect(fromClock.metadata.name == "app-20251109-131200-000")
+        #expect(fromClock.metadata.labels[Keys.pipelineRunFinishTime] == String(Fixture.now.seconds))
+        #expect(fromClock.metadata.annotations[Keys.pipelineRunStartTime] == String(Fixture.now.milliseconds))
+    }
+
     /// §1.5: every non-empty string result becomes a `result-<name>` annotation.
     @Test func resultAnnotations() throws {
         let r = Support.run([
