@@ -84,7 +84,7 @@ import Testing
             ])
     }
 
-    /// Diagnostics are positioned at the offending node when it has one.
+    /// §2.4 decides runnability: an invalid scenario is never run (snapgate choice, see TestRunTests).
     @Test func runnability() throws {
         let world = Fixture.world([Fixture.application(), Fixture.scenario("ok"), Fixture.scenario("Bad")])
         let ok = try #require(world.object(.integrationTestScenario, namespace: "tenant", name: "ok")?.scenario)
