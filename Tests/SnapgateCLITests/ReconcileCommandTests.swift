@@ -22,7 +22,9 @@ import Testing
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.hasPrefix("recorded build frontend-on-push-"))
 
-        let result = try sandbox.snapgate(["reconcile", "--repo", repo, "--now", "2025-11-09T13:12:00Z", "--output", "json"])
+        let result = try sandbox.snapgate([
+            "reconcile", "--repo", repo, "--now", "2025-11-09T13:12:00Z", "--output", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let commit = try #require(json["commit"] as? String)
@@ -38,7 +40,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: repo + "/snapgate/shop-tenant/snapshots"))
         #expect(try sandbox.git(["status", "--porcelain"], in: repo).isEmpty)
 
-        let again = try sandbox.snapgate(["reconcile", "--repo", repo, "--now", "2025-11-09T13:12:00Z", "--output", "json"])
+        let again = try sandbox.snapgate([
+            "reconcile", "--repo", repo, "--now", "2025-11-09T13:12:00Z", "--output", "json",
+        ])
         let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(second["commit"] is NSNull)
         #expect(try sandbox.snapgate(["validate", "--repo", repo]).status == 0)
@@ -54,7 +58,9 @@ import Testing
         #expect(status.stdout.contains("shop-20251109-130405-000"))
         #expect(status.stdout.contains("snapshot-policy"))
 
-        let rerun = try sandbox.snapgate(["rerun", "shop-20251109-130405-000", "--repo", repo, "--scenario", "snapshot-policy"])
+        let rerun = try sandbox.snapgate([
+            "rerun", "shop-20251109-130405-000", "--repo", repo, "--scenario", "snapshot-policy",
+        ])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         let file = try String(
             contentsOfFile: repo + "/snapgate/shop-tenant/snapshots/shop-20251109-130405-000.yaml", encoding: .utf8)

@@ -14,79 +14,79 @@ import Testing
 
     static let manifests: [String: String] = [
         "apps/app.yaml": """
-            apiVersion: appstudio.redhat.com/v1alpha1
-            kind: Application
-            metadata: {name: shop, namespace: tenant}
-            spec: {displayName: Shop}
-            """,
+        apiVersion: appstudio.redhat.com/v1alpha1
+        kind: Application
+        metadata: {name: shop, namespace: tenant}
+        spec: {displayName: Shop}
+        """,
         "apps/web.yaml": """
-            apiVersion: appstudio.redhat.com/v1alpha1
-            kind: Component
-            metadata: {name: web, namespace: tenant}
-            spec:
-              application: shop
-              componentName: web
-              source: {git: {url: "https://github.com/org/web", revision: main}}
-            """,
+        apiVersion: appstudio.redhat.com/v1alpha1
+        kind: Component
+        metadata: {name: web, namespace: tenant}
+        spec:
+          application: shop
+          componentName: web
+          source: {git: {url: "https://github.com/org/web", revision: main}}
+        """,
         "apps/api.yaml": """
-            apiVersion: appstudio.redhat.com/v1alpha1
-            kind: Component
-            metadata: {name: api, namespace: tenant}
-            spec:
-              application: shop
-              componentName: api
-              source: {git: {url: "https://github.com/org/api", revision: main}}
-            status:
-              lastPromotedImage: quay.io/org/api@sha256:\(String(repeating: "a", count: 64))
-              lastBuiltCommit: \(String(repeating: "2", count: 40))
-            """,
+        apiVersion: appstudio.redhat.com/v1alpha1
+        kind: Component
+        metadata: {name: api, namespace: tenant}
+        spec:
+          application: shop
+          componentName: api
+          source: {git: {url: "https://github.com/org/api", revision: main}}
+        status:
+          lastPromotedImage: quay.io/org/api@sha256:\(String(repeating: "a", count: 64))
+          lastBuiltCommit: \(String(repeating: "2", count: 40))
+        """,
         "apps/its.yaml": """
-            apiVersion: appstudio.redhat.com/v1beta2
-            kind: IntegrationTestScenario
-            metadata: {name: policy, namespace: tenant}
-            spec:
-              application: shop
-              resolverRef:
-                resolver: git
-                params:
-                  - {name: url, value: "https://github.com/org/tests"}
-                  - {name: revision, value: main}
-                  - {name: pathInRepo, value: policy.yaml}
-            """,
+        apiVersion: appstudio.redhat.com/v1beta2
+        kind: IntegrationTestScenario
+        metadata: {name: policy, namespace: tenant}
+        spec:
+          application: shop
+          resolverRef:
+            resolver: git
+            params:
+              - {name: url, value: "https://github.com/org/tests"}
+              - {name: revision, value: main}
+              - {name: pathInRepo, value: policy.yaml}
+        """,
         "apps/plan.yaml": """
-            apiVersion: appstudio.redhat.com/v1alpha1
-            kind: ReleasePlan
-            metadata:
-              name: staging
-              namespace: tenant
-              labels: {release.appstudio.openshift.io/auto-release: "true"}
-            spec: {application: shop, target: managed}
-            """,
+        apiVersion: appstudio.redhat.com/v1alpha1
+        kind: ReleasePlan
+        metadata:
+          name: staging
+          namespace: tenant
+          labels: {release.appstudio.openshift.io/auto-release: "true"}
+        spec: {application: shop, target: managed}
+        """,
         "builds/web-build.yaml": """
-            apiVersion: tekton.dev/v1
-            kind: PipelineRun
-            metadata:
-              name: web-on-push-abcde
-              namespace: tenant
-              labels:
-                pipelines.appstudio.openshift.io/type: build
-                appstudio.openshift.io/component: web
-                appstudio.openshift.io/application: shop
-                pipelinesascode.tekton.dev/event-type: push
-              annotations:
-                chains.tekton.dev/signed: "true"
-            spec: {pipelineRef: {name: docker-build}}
-            status:
-              startTime: "2025-11-09T13:04:05Z"
-              completionTime: "2025-11-09T13:10:00Z"
-              conditions:
-                - {type: Succeeded, status: "True", reason: Succeeded, message: done, lastTransitionTime: "2025-11-09T13:10:00Z"}
-              results:
-                - {name: IMAGE_URL, value: "quay.io/org/web:on-push"}
-                - {name: IMAGE_DIGEST, value: "\(digest)"}
-                - {name: CHAINS-GIT_URL, value: "https://github.com/org/web"}
-                - {name: CHAINS-GIT_COMMIT, value: "\(String(repeating: "1", count: 40))"}
-            """,
+        apiVersion: tekton.dev/v1
+        kind: PipelineRun
+        metadata:
+          name: web-on-push-abcde
+          namespace: tenant
+          labels:
+            pipelines.appstudio.openshift.io/type: build
+            appstudio.openshift.io/component: web
+            appstudio.openshift.io/application: shop
+            pipelinesascode.tekton.dev/event-type: push
+          annotations:
+            chains.tekton.dev/signed: "true"
+        spec: {pipelineRef: {name: docker-build}}
+        status:
+          startTime: "2025-11-09T13:04:05Z"
+          completionTime: "2025-11-09T13:10:00Z"
+          conditions:
+            - {type: Succeeded, status: "True", reason: Succeeded, message: done, lastTransitionTime: "2025-11-09T13:10:00Z"}
+          results:
+            - {name: IMAGE_URL, value: "quay.io/org/web:on-push"}
+            - {name: IMAGE_DIGEST, value: "\(digest)"}
+            - {name: CHAINS-GIT_URL, value: "https://github.com/org/web"}
+            - {name: CHAINS-GIT_COMMIT, value: "\(String(repeating: "1", count: 40))"}
+        """,
     ]
 
     static let now = Timestamp(rfc3339: "2025-11-09T13:12:00Z")!
@@ -151,7 +151,9 @@ import Testing
         let runs = tree.split(separator: "\n").filter { $0.hasPrefix("snapgate/tenant/pipelineruns/policy-") }
         #expect(runs.count == 1)
         // Linear history: exactly one reconcile commit on top of the manifests.
-        #expect(try sandbox.git(["rev-list", "--count", "main"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(
+            try sandbox.git(["rev-list", "--count", "main"], in: repo).trimmingCharacters(in: .whitespacesAndNewlines)
+                == "2")
     }
 
     /// Results committed by whoever ran the tests → verdict → Release, in the next pass.
@@ -159,7 +161,8 @@ import Testing
         let sandbox = try Sandbox()
         let repo = try sandbox.makeRepository(Self.manifests)
         let first = try await reconcile(repo)
-        let runPath = try #require(first.changes.map(\.path).first { $0.hasPrefix("snapgate/tenant/pipelineruns/policy-") })
+        let runPath = try #require(
+            first.changes.map(\.path).first { $0.hasPrefix("snapgate/tenant/pipelineruns/policy-") })
         // Tekton (or anyone) fills in the run's status and commits it.
         var run = try String(contentsOfFile: "\(repo)/\(runPath)", encoding: .utf8)
         run += """
@@ -179,7 +182,8 @@ import Testing
         #expect(second.commit != nil)
         let paths = second.changes.map(\.path)
         #expect(paths.contains { $0.hasPrefix("snapgate/tenant/releases/shop-20251109-130405-000-") })
-        let status = try sandbox.git(["show", "main:" + (paths.first { $0.hasPrefix("snapgate/tenant/snapshots/") } ?? "")], in: repo)
+        let status = try sandbox.git(
+            ["show", "main:" + (paths.first { $0.hasPrefix("snapgate/tenant/snapshots/") } ?? "")], in: repo)
         #expect(status.contains("All Integration Pipeline tests passed"))
         #expect(try await reconcile(repo, now: Self.now.adding(milliseconds: 400_000)).commit == nil)
     }
