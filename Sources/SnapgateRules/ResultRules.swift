@@ -131,7 +131,8 @@ enum RunOutcome: Sendable, Hashable {
             for reference in run.childReferences {
                 guard let taskRun = taskRuns.first(where: { $0.metadata.name == reference.name }) else {
                     return .failedToRead(
-                        "child TaskRun \(reference.name) of this PipelineRun is not committed; its result is not recorded"
+                        "child TaskRun \(reference.name) of this PipelineRun is not committed; "
+                            + "its result is not recorded"
                     )
                 }
                 if let output = testOutputs(of: taskRun.status, task: reference.pipelineTaskName).first {
