@@ -64,8 +64,9 @@ public struct Reconciliation: Sendable {
     /// The time of this pass.
     public var now: Timestamp { context.now }
 
-    /// Creates an object from its complete document; returns its key, or nil (with a diagnostic)
-    /// when an object with that key exists already or the document is not a readable object.
+    /// Creates an object from its complete document, stamping `metadata.creationTimestamp` with
+    /// the pass's clock when absent; returns its key, or nil (with a diagnostic) when an object
+    /// with that key exists already or the document is not a readable object.
     @discardableResult
     public mutating func create(_ node: YAMLNode) -> ObjectKey? {
         guard let decoded = world.decode(node) else {
@@ -77,7 +78,13 @@ public struct Reconciliation: Sendable {
                 Diagnostic(.error, path: "", message: "\(decoded.key) already exists; it was not created again"))
             return nil
         }
-        world.put(node)
+        // The API server stamps creationTimestamp on create; rules (§6.3 ordering, CEL
+        // expressions on `snapshot.metadata.creationTimestamp`) read it, so snapgate stamps it too.
+        var created = node
+        if node.mapping("metadata")?["creationTimestamp"] == nil {
+            created = node.setting(path: ["metadata", "creationTimestamp"], to: .string(now.rfc3339))
+        }
+        world.put(created)
         changes[decoded.key] = initialKeys.contains(decoded.key) ? .update : .create
         revision += 1
         return decoded.key

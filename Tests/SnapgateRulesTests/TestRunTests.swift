@@ -99,6 +99,8 @@ enum TestRunHarness {
                         ])
                     ),
                     ("finalizers", .sequence([.string("test.appstudio.openshift.io/pipelinerun")])),
+                    // Stamped by Reconciliation.create, as the API server stamps it.
+                    ("creationTimestamp", .string(Fixture.now.rfc3339)),
                 ])
             ),
             (
