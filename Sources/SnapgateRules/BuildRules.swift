@@ -41,9 +41,11 @@ enum BuildRules {
             return
         }
         var failure: BuildFailure?
+        var promoted = false
         // Missing results: nothing to promote, but the build is still marked done (§1.7 quirk).
         if case .success(let image) = build.containerImage {
             if ImageReference.isValidDigestReference(image) {
+                promoted = true
                 let commit = build.run.status.result("CHAINS-GIT_COMMIT") ?? ""
                 r.update(componentObject.key) { node in
                     var node = node.setting(path: ["status", "lastPromotedImage"], to: .string(image))
@@ -65,7 +67,7 @@ enum BuildRules {
         if let marker, !marker.result, marker.reason == reason { return }
         let value = BuildAnnotations.globalCandidateList(result: failure == nil, reason: reason, at: r.now)
         r.update(build.key) { $0.settingAnnotation(Keys.addedToGlobalCandidateList, to: value) }
-        if failure == nil {
+        if promoted {
             r.record(
                 RuleEvent(
                     "updated the global candidate list of component \(componentName) from build \(build.name)",

@@ -17,6 +17,14 @@ enum ComponentRules {
             reconciliation.update(object.key) { node in
                 node.addingFinalizer(Keys.componentFinalizer).settingLabel(Keys.application, to: component.application)
             }
+            // Not upstream (the API server would accept it silently): a Component of an Application
+            // that does not exist is never part of a Snapshot, which a person wants to know.
+            if reconciliation.world.application(namespace: object.key.namespace, name: component.application) == nil {
+                reconciliation.report(
+                    .warning, about: object, at: object.node["spec"]?["application"],
+                    "spec.application names Application '\(component.application)', which does not exist in "
+                        + "namespace \(object.key.namespace); this Component is in no Snapshot until it does")
+            }
         }
     }
 

@@ -31,17 +31,11 @@ enum SnapshotPipeline {
     }
 
     /// The Snapshot's status annotation (§4.1); a diagnostic and nil when it cannot be read, so a
-    /// rule never overwrites what it could not parse.
+    /// rule never overwrites what it could not parse (one reader for every rule: see ResultRules).
     static func statuses(
         of object: ManifestObject, _ snapshot: Snapshot, _ r: inout Reconciliation
     ) -> SnapshotTestStatuses? {
-        guard let text = snapshot.metadata.annotations[Keys.testStatus] else { return SnapshotTestStatuses() }
-        do {
-            return try SnapshotTestStatuses.parse(text)
-        } catch {
-            r.report(.error, about: object, "cannot read annotation \(Keys.testStatus): \(error)")
-            return nil
-        }
+        ResultRules.testStatuses(of: object, &r)
     }
 
     /// The node with the status annotation set to `statuses`, unless nothing would change (no
