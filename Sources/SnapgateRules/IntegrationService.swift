@@ -38,15 +38,22 @@ public enum IntegrationService {
     /// rule that keeps changing its mind is a bug; it is reported, not looped on forever).
     public static func reconcile(_ world: World, context: RuleContext, maxRounds: Int = 32) -> Reconciliation {
         var reconciliation = Reconciliation(world: world, context: context)
+        run(&reconciliation, maxRounds: maxRounds)
+        return reconciliation
+    }
+
+    /// Continues a pass to its fixpoint: after an executor has filled in the status of test runs,
+    /// the rules run again on the same `Reconciliation`, so every change stays relative to the
+    /// world the pass started from.
+    public static func run(_ reconciliation: inout Reconciliation, maxRounds: Int = 32) {
         for _ in 0..<maxRounds {
             let before = reconciliation.revision
             for step in steps {
                 step.run(&reconciliation)
             }
-            if reconciliation.revision == before { return reconciliation }
+            if reconciliation.revision == before { return }
         }
         reconciliation.reportUnconverged(rounds: maxRounds)
-        return reconciliation
     }
 }
 
