@@ -43,10 +43,11 @@ public struct Reconciler: Sendable {
         self.loader = RepositoryLoader(repository: repository, cache: cache)
     }
 
-    /// Reconciles `branch` at time `now`.
-    public func reconcile(branch: String, now: Timestamp, settings: RuleSettings = RuleSettings()) async throws
-        -> ReconcileOutcome
-    {
+    /// Reconciles `branch` at time `now`; with an `executor`, the test runs the pass creates are
+    /// run within it, so their results, the verdict and any Release land in the same commit.
+    public func reconcile(
+        branch: String, now: Timestamp, settings: RuleSettings = RuleSettings(), executor: (any RunExecutor)? = nil
+    ) async throws -> ReconcileOutcome {
         var retries = 0
         while true {
             guard let tip = try await repository.branchTip(branch) else {
@@ -56,7 +57,18 @@ public struct Reconciler: Sendable {
             let world = World(
                 objects: loaded.objects, orphanedStatusDocuments: loaded.orphanedStatusDocuments,
                 defaultNamespace: loaded.config.defaultNamespace)
-            let result = IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
+            var result = IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
+            if let executor {
+                // Decide ⇄ Execute: each round of runs can lead to new ones (re-runs), so loop, boundedly.
+                for _ in 0..<8 {
+                    let pending = result.pendingTestRuns
+                    guard !pending.isEmpty else { break }
+                    for executed in await executor.execute(pending, in: result.world) {
+                        result.apply(executed)
+                    }
+                    IntegrationService.run(&result)
+                }
+            }
             let changes = ChangeSet.make(loaded: loaded, result: result)
             let diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
             var outcome = ReconcileOutcome(
