@@ -79,6 +79,15 @@ enum BuildRules {
 
     private static func createSnapshot(for build: BuildRecord, _ r: inout Reconciliation) {
         guard build.hasSucceeded else { return }
+        // §1.1.3 and §8: the snapshot annotation marks a build as done, whatever happened to its
+        // Component since; a recorded failure is final too (upstream removes the finalizer and
+        // stops), except the Chains timeout, which a signature arriving later lifts.
+        if build.annotations[Keys.snapshotAnnotation] != nil { return }
+        if let status = build.annotations[Keys.createSnapshotStatus], status.contains("\"status\":\"failed\""),
+            !(status.contains("not yet signed with Chains") && build.isSigned)
+        {
+            return
+        }
         guard let componentName = build.componentName else {
             return fail(
                 build, BuildFailure("component label does not exist on pipelineRun \(build.namespace)/\(build.name)"),
@@ -100,8 +109,7 @@ enum BuildRules {
             }
             return
         }
-        // §1.1.3, §1.1.4: a build already annotated, or with a Snapshot, is done.
-        if build.annotations[Keys.snapshotAnnotation] != nil { return }
+        // §1.1.4: a build with a Snapshot is done.
         let existing = r.world.snapshots(namespace: build.namespace).filter {
             $0.metadata.labels[Keys.buildPipelineRun] == build.name
         }

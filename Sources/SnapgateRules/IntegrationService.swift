@@ -20,6 +20,7 @@ public enum IntegrationService {
     public static let steps: [Step] = [
         Step("component finalizers (§6.4)", ComponentRules.ensureFinalizers),
         Step("component deletion (§6.4)", ComponentRules.handleDeletions),
+        Step("merged pull requests (§1.8)", MergedPullRequestRules.markMergedPullRequests),
         Step("global candidate list from builds (§1.7)", BuildRules.updateGlobalCandidateList),
         Step("snapshots from builds (§1.1–§1.5, §1.8)", BuildRules.createSnapshots),
         Step("superseded pull-request snapshots (§6.3)", SupersessionRules.cancelSupersededByBuilds),

@@ -68,6 +68,12 @@ enum OverrideRules {
         guard digest.allSatisfy({ "sh:0123456789abcdef".contains($0) }), digest.hasPrefix("sha256:") else {
             return "digest can only contain the characters `sh:0123456789abcdef`: \(digest)"
         }
+        // The repository must be one a build Snapshot would accept too (§1.2), or the GCL would
+        // hold an image that later Snapshots silently skip.
+        guard ImageReference.isValidDigestReference(image) else {
+            return "repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: "
+                + "\(parts[0])"
+        }
         return nil
     }
 

@@ -44,6 +44,22 @@ enum ResultRules {
             r.report(.warning, about: object, problem)
             return
         case .status(let status, let details, let finished):
+            // Only the entry this run belongs to is updated: an entry the test-run rule removed (the
+            // scenario no longer applies) is not brought back, and an older run never overwrites the
+            // entry of a newer re-run. Otherwise two rules would undo each other every round.
+            // A missing entry is created (upstream's UpdateTestStatusIfChanged) only for a scenario
+            // that still applies, which the test-run rule keeps.
+            let applies =
+                snapshotObject.snapshot.map { snapshot in
+                    r.world.applicableScenarios(for: snapshot).contains { $0.metadata.name == scenario }
+                } ?? false
+            let entry = statuses.entry(scenario)
+            let owned =
+                entry.map { $0.testPipelineRunName == nil || $0.testPipelineRunName == run.metadata.name } ?? applies
+            guard owned else {
+                if finished { r.update(object.key) { $0.removingFinalizer(Keys.pipelineRunFinalizer) } }
+                return
+            }
             statuses.update(scenario, status: status, details: details, now: r.now)
             statuses.modify(scenario) { $0.testPipelineRunName = run.metadata.name }
             let value = statuses.annotationValue

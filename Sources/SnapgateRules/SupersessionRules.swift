@@ -90,10 +90,11 @@ enum SupersessionRules {
                 guard !SnapshotPipeline.isVeleroObject(meta), !snapshot.isCanceled,
                     meta.labels[Keys.snapshotPullRequest] == pr, meta.labels[Keys.component] == component,
                     meta.annotations[Keys.integrationWorkflow] == "pull-request",
-                    meta.annotations[Keys.buildPipelineRun] != build.metadata.name,
+                    meta.labels[Keys.buildPipelineRun] != build.metadata.name,
                     let started = startTime(of: snapshot), started < built
                 else { continue }
-                let cancelRuns = !snapshot.hasFinishedTesting && meta.annotations[Keys.ignoreSupersession] != "true"
+                let ignores = meta.annotations[Keys.ignoreSupersession].flatMap(ReleaseSupersession.parseGoBool) == true
+                let cancelRuns = !snapshot.hasFinishedTesting && !ignores
                 cancel(snapshot, message: supersededByBuildMessage, cancelRuns: cancelRuns, &reconciliation)
             }
         }

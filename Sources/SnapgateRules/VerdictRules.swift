@@ -21,7 +21,8 @@ enum VerdictRules {
     static func ensureVerdicts(_ reconciliation: inout Reconciliation) {
         for object in reconciliation.world.all(.snapshot) {
             guard let current = reconciliation.world.object(object.key), let snapshot = current.snapshot,
-                snapshot.metadata.annotations[Keys.testStatus] != nil
+                snapshot.metadata.annotations[Keys.testStatus] != nil,
+                !SnapshotPipeline.isVeleroObject(snapshot.metadata)
             else { continue }
             ensureVerdict(current, snapshot, &reconciliation)
         }
@@ -36,7 +37,8 @@ enum VerdictRules {
             // still being tested (a later scenario must not re-test a finished Snapshot, which
             // upstream's event-driven controller would not revisit either), and never over a
             // re-run request already pending.
-            if !snapshot.hasFinishedTesting, snapshot.metadata.labels[Keys.run] == nil,
+            // §6.3: a canceled (superseded) Snapshot starts no runs.
+            if !snapshot.hasFinishedTesting, !snapshot.isCanceled, snapshot.metadata.labels[Keys.run] == nil,
                 let missing = required.first(where: { statuses.entry($0) == nil })
             {
                 r.update(object.key) { $0.settingLabel(Keys.run, to: missing) }

@@ -318,9 +318,22 @@ struct ResultCase: Sendable, CustomTestStringConvertible {
             })
     }
 
-    /// A new entry is created when the scenario has none (upstream's UpdateTestStatusIfChanged).
+    /// A new entry is created when the scenario has none (upstream's UpdateTestStatusIfChanged),
+    /// for a scenario that still applies to the Snapshot.
     @Test func missingAnnotationGetsAnEntry() throws {
-        let r = ResultFixtures.reconcile([Fixture.snapshot("snap"), ResultFixtures.testRun(succeeded: "False")])
+        let r = ResultFixtures.reconcile([
+            Fixture.application(), Fixture.scenario("its"), Fixture.snapshot("snap"),
+            ResultFixtures.testRun(succeeded: "False"),
+        ])
         #expect(try ResultFixtures.statuses(r.world).entry("its")?.status == .testFail)
+    }
+
+    /// …but not for a scenario that no longer applies: the test-run rule would remove the entry
+    /// again, and the two rules would never settle (the run's finalizer still goes).
+    @Test func entryOfAScenarioThatNoLongerAppliesIsNotRecreated() throws {
+        let r = ResultFixtures.reconcile([Fixture.snapshot("snap"), ResultFixtures.testRun(succeeded: "False")])
+        #expect(
+            r.world.snapshot(namespace: Fixture.namespace, name: "snap")?.metadata.annotations[Keys.testStatus] == nil)
+        #expect(try ResultFixtures.run(r.world).metadata.finalizers.isEmpty)
     }
 }

@@ -33,8 +33,28 @@ public struct SnapshotComponent: Sendable, Hashable {
         var entries: [(String, YAMLNode)] = [("name", .string(name))]
         if !version.isEmpty { entries.append(("version", .string(version))) }
         entries.append(("containerImage", .string(containerImage)))
-        entries.append(("source", source))
+        entries.append(("source", Self.goOrdered(source)))
         return .mapping(entries)
+    }
+
+    /// `source` with its keys in the Go struct order upstream marshals (`ComponentSource`: `git`,
+    /// `url`, `dockerfileUri`, `versions`; `GitSource`: `url`, `revision`, `context`,
+    /// `dockerfileUrl`, `devfileUrl`), whatever order the YAML had: the `SNAPSHOT` param's JSON
+    /// must be byte-identical however the Snapshot was read (SPEC.md §3.2).
+    static func goOrdered(_ source: YAMLNode) -> YAMLNode {
+        var node = reordered(source, ["git", "url", "dockerfileUri", "versions"])
+        if let git = node.mapping("git") {
+            node = node.setting(
+                "git", to: reordered(git, ["url", "revision", "context", "dockerfileUrl", "devfileUrl"]))
+        }
+        return node
+    }
+
+    private static func reordered(_ node: YAMLNode, _ order: [String]) -> YAMLNode {
+        guard let pairs = node.mapping else { return node }
+        let rank = { (pair: YAMLPair) -> Int in order.firstIndex(of: pair.key.string ?? "") ?? order.count }
+        let sorted = pairs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+        return YAMLNode(.mapping(sorted.map(\.element)), mark: node.mark)
     }
 }
 
