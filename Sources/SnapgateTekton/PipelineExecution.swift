@@ -83,7 +83,7 @@ public struct PipelineExecution: Sendable {
     ) throws(RunFailure) -> (model: PipelineModel, params: [String: ParamValue], specs: [String: YAMLNode]) {
         let model = try PipelineModel(spec: pipelineSpec)
         let values = try ParamSpec.resolve(
-            model.params, provided: params, owner: "PipelineRun \(namespace)/\(pipelineRunName)", reasonPrefix: "")
+            model.params, provided: params, owner: "PipelineRun \(namespace)/\(pipelineRunName)")
         var specs: [String: YAMLNode] = [:]
         for task in model.allTasks {
             if let spec = task.taskSpec {

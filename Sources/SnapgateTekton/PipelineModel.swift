@@ -28,7 +28,7 @@ struct ParamSpec: Sendable {
     /// defaults fill gaps, object values merge over object defaults. Throws `ParameterMissing` or
     /// `ParameterTypeMismatch` failures, naming `owner` in the message.
     static func resolve(
-        _ specs: [ParamSpec], provided: [String: ParamValue], owner: String, reasonPrefix: String
+        _ specs: [ParamSpec], provided: [String: ParamValue], owner: String
     ) throws(RunFailure) -> [String: ParamValue] {
         var values = provided
         var missing: [String] = []
@@ -48,12 +48,12 @@ struct ParamSpec: Sendable {
         }
         if !missing.isEmpty {
             throw RunFailure(
-                reason: "\(reasonPrefix)ParameterMissing",
+                reason: "ParameterMissing",
                 message: "\(owner) is missing some required parameters: [\(missing.joined(separator: ", "))]")
         }
         if !mismatched.isEmpty {
             throw RunFailure(
-                reason: "\(reasonPrefix)ParameterTypeMismatch",
+                reason: "ParameterTypeMismatch",
                 message: "\(owner) has parameters of the wrong type: \(mismatched.joined(separator: ", "))")
         }
         return values
@@ -205,8 +205,8 @@ struct PipelineModel: Sendable {
             }
             for binding in task.workspaces where !workspaces.contains(binding.workspace) {
                 throw fail(
-                    "pipeline task \"\(task.name)\" binds workspace \"\(binding.workspace)\", which the pipeline does not declare"
-                )
+                    "pipeline task \"\(task.name)\" binds workspace \"\(binding.workspace)\", "
+                        + "which the pipeline does not declare")
             }
         }
         // Kahn's algorithm: what remains after removing every task without pending dependencies is a cycle.

@@ -37,7 +37,7 @@ extension TaskRunner {
         do {
             params = try ParamSpec.resolve(
                 ParamSpec.list(spec), provided: Dictionary(request.params, uniquingKeysWith: { $1 }),
-                owner: "TaskRun \"\(name)\"", reasonPrefix: "")
+                owner: "TaskRun \"\(name)\"")
         } catch {
             throw invalid(error.message)
         }

@@ -66,6 +66,7 @@ struct DAGTests {
 
     @Test("when expressions with in and notin guard tasks only")
     func whenExpressions() async {
+        let events = EventLog()
         let result = await Sandbox().run(
             """
             params: [{name: mode, default: fast}]
@@ -87,7 +88,10 @@ struct DAGTests {
               - name: needs-result
                 params: [{name: p, value: $(tasks.skipped-in.results.r)}]
                 taskSpec: {params: [{name: p}], steps: [{script: "true"}]}
-            """)
+            """, events: events)
+        #expect(
+            events.events.contains(
+                .taskSkipped(pipelineTask: "skipped-notin", reason: "When Expressions evaluated to false")))
         #expect(result.succeeded)
         #expect(result.reason == "Completed")
         #expect(result.message == "Tasks Completed: 2 (Failed: 0, Cancelled 0), Skipped: 3")
@@ -156,7 +160,8 @@ struct DAGTests {
 
     @Test("onError continue records the exit code and goes on")
     func onErrorContinue() async {
-        let result = await Sandbox().run(
+        let sandbox = Sandbox()
+        let result = await sandbox.run(
             """
             tasks:
               - name: t
@@ -165,7 +170,9 @@ struct DAGTests {
                   steps:
                     - name: soft
                       onError: continue
-                      script: exit 5
+                      script: |
+                        echo "soft failure"
+                        exit 5
                     - name: next
                       script: printf ran > $(results.after.path)
             """)
@@ -174,6 +181,7 @@ struct DAGTests {
         let soft = result.taskRun("t")?.mapping("status")?.items("steps").first
         #expect(soft?.at("terminated")?.int("exitCode") == 5)
         #expect(soft?.string("terminationReason") == "Continued")
+        #expect(sandbox.read("logs/run1-t/soft.log") == "soft failure\n")
     }
 
     @Test("retries re-run a failing task and record retriesStatus")
