@@ -71,6 +71,11 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // Runs Tekton v1 pipelines on this machine as processes (the local executor's engine).
+        .target(
+            name: "SnapgateTekton", dependencies: ["SnapgateModel", "SnapgateNode"], exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Command-line front end: argument parsing, output formats, exit codes.
         .target(
             name: "SnapgateCLI",
@@ -117,6 +122,10 @@ let package = Package(
                 "SnapgateReconciler", "SnapgateGit", "SnapgateLoader", "SnapgateModel", "SnapgateRules", "SnapgateYAML",
                 "SnapgateTestSupport",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateTektonTests", dependencies: ["SnapgateTekton", "SnapgateModel", "SnapgateNode", "SnapgateYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(
