@@ -5,6 +5,8 @@ import SnapgateTekton
 import Testing
 
 /// Each step forks `sleep 1000`, records its pid, and waits: only killing the process group ends it.
+/// Timeouts are seconds long: on a loaded 2-core machine a step can take a while to start and write
+/// its pid, and a timeout that fires first would leave nothing to check.
 @Suite("Timeouts kill the whole process group")
 struct TimeoutTests {
     static func spec(stepTimeout: String = "", taskTimeout: String = "") -> String {
@@ -43,7 +45,7 @@ struct TimeoutTests {
     func stepTimeout() async {
         let sandbox = Sandbox()
         let began = Date()
-        let result = await sandbox.run(Self.spec(stepTimeout: "1s"))
+        let result = await sandbox.run(Self.spec(stepTimeout: "4s"))
         #expect(Date().timeIntervalSince(began) < 60)
         #expect(result.reason == "Failed")
         #expect(result.taskReason("hang") == "Failed")
@@ -58,12 +60,12 @@ struct TimeoutTests {
     func taskTimeout() async {
         let sandbox = Sandbox()
         let began = Date()
-        let result = await sandbox.run(Self.spec(taskTimeout: "1s"))
+        let result = await sandbox.run(Self.spec(taskTimeout: "4s"))
         #expect(Date().timeIntervalSince(began) < 60)
         #expect(result.reason == "Failed")
         #expect(result.taskReason("hang") == "TaskRunTimeout")
         #expect(
-            result.taskRun("hang")?.conditions.first?.message == "TaskRun \"run1-hang\" failed to finish within \"1s\"")
+            result.taskRun("hang")?.conditions.first?.message == "TaskRun \"run1-hang\" failed to finish within \"4s\"")
         Self.expectChildGone(sandbox)
     }
 
@@ -71,11 +73,11 @@ struct TimeoutTests {
     func pipelineTimeout() async {
         let sandbox = Sandbox()
         let began = Date()
-        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 1500))
+        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 4500))
         #expect(Date().timeIntervalSince(began) < 60)
         #expect(!result.succeeded)
         #expect(result.reason == "PipelineRunTimeout")
-        #expect(result.message == "PipelineRun \"run1\" failed to finish within \"1.5s\"")
+        #expect(result.message == "PipelineRun \"run1\" failed to finish within \"4.5s\"")
         #expect(result.taskReason("hang") == "TaskRunCancelled")
         #expect(result.skipped["later"] == "PipelineRun timeout has been reached")
         #expect(result.skipped["cleanup"] == "PipelineRun timeout has been reached")
@@ -85,7 +87,7 @@ struct TimeoutTests {
     @Test("a tasks timeout still runs finally")
     func tasksTimeout() async {
         let sandbox = Sandbox()
-        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 60_000, tasks: 1000))
+        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 60_000, tasks: 4000))
         #expect(result.reason == "PipelineRunTimeout")
         #expect(result.taskReason("hang") == "TaskRunCancelled")
         #expect(result.skipped["later"] == "PipelineRun Tasks timeout has been reached")
