@@ -67,7 +67,10 @@ let package = Package(
         // One pass: Load → Decide (to a fixpoint) → Write → Publish by compare-and-swap.
         .target(
             name: "SnapgateReconciler",
-            dependencies: ["SnapgateGit", "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateRules", "SnapgateYAML"],
+            dependencies: [
+                "SnapgateGit", "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateRules", "SnapgateTekton",
+                "SnapgateYAML",
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -81,6 +84,7 @@ let package = Package(
             name: "SnapgateCLI",
             dependencies: [
                 "SnapgateLoader", "SnapgateModel", "SnapgateNode", "SnapgateGit", "SnapgateReconciler", "SnapgateRules",
+                "SnapgateTekton",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],

@@ -5,6 +5,7 @@ import SnapgateModel
 import SnapgateNode
 import SnapgateReconciler
 import SnapgateRules
+import SnapgateTekton
 
 /// Where test PipelineRuns run.
 enum ExecutorKind: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +35,12 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(name: .long, help: "Where test runs execute: none (someone else fills in their status), local, cluster.")
+    @Option(
+        name: .long,
+        help: """
+            Where test runs execute: none (someone else commits their status), local (run here, as processes, \
+            within this pass; runs code from the repository), cluster (not available yet).
+            """)
     var executor: ExecutorKind = .none
 
     @Option(name: .long, help: ArgumentHelp("The time of the pass, RFC 3339 (default: now).", valueName: "time"))
@@ -51,17 +57,26 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            guard executor == .none else {
+            guard executor != .cluster else {
                 throw CommandFailure(
-                    "--executor \(executor.rawValue) is not available yet; use --executor none and let Tekton or CI "
-                        + "commit the results of test runs")
+                    "--executor cluster is not available yet; use --executor local, or --executor none and let "
+                        + "Tekton or CI commit the results of test runs")
             }
             let (repo, branch, _) = try await repository.resolve()
-            let clock = now.flatMap { Timestamp(rfc3339: $0) } ?? Timestamp.wallClock()
+            let fixed = now.flatMap { Timestamp(rfc3339: $0) }
+            let clock = fixed ?? Timestamp.wallClock()
+            var runner: (any RunExecutor)?
+            if executor == .local {
+                let local = LocalExecutor(
+                    repository: repo, clock: { fixed ?? Timestamp.wallClock() },
+                    progress: { run, event in Terminal.writeErr(ProgressLine.text(run: run, event: event)) })
+                Terminal.writeErr("snapgate: running test pipelines locally; step logs in \(local.logDirectory)\n")
+                runner = local
+            }
             let outcome: ReconcileOutcome
             do {
                 outcome = try await Reconciler(repository: repo).reconcile(
-                    branch: branch, now: clock, settings: RuleSettings.fromEnvironment())
+                    branch: branch, now: clock, settings: RuleSettings.fromEnvironment(), executor: runner)
             } catch {
                 throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
             }
@@ -101,10 +116,25 @@ enum ReconcileReport {
             out += object.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(change.path)\n"
         }
         for event in outcome.events { out += "  · \(event.summary)\n" }
+        if !outcome.executedRuns.isEmpty { out += "\n" + runTable(outcome.executedRuns) }
         if outcome.retries > 0 {
             out += "  (the branch moved \(outcome.retries) time(s) during the pass; recomputed)\n"
         }
         return out
+    }
+
+    /// The summary of the runs executed in the pass: snapshot, scenario, result, duration.
+    static func runTable(_ runs: [ExecutedRunSummary]) -> String {
+        var rows = [["SNAPSHOT", "SCENARIO", "RESULT", "DURATION"]]
+        for run in runs {
+            rows.append([run.snapshot, run.scenario, run.reason, formatGoDuration(run.duration)])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            "  "
+                + row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+        }.joined()
     }
 
     /// `{"commit", "changes", "diagnostics"}` as GITOPS.md specifies.

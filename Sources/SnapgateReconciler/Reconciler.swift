@@ -21,6 +21,19 @@ public struct ReconcileOutcome: Sendable {
     public var retries: Int
     /// What became of the work tree, when the branch is checked out.
     public var workTree: WorkTreeSync?
+    /// The test runs an executor ran in this pass.
+    public var executedRuns: [ExecutedRunSummary] = []
+}
+
+/// One test run executed within a pass, for the summary people read.
+public struct ExecutedRunSummary: Sendable, Hashable {
+    public var snapshot: String
+    public var scenario: String
+    public var pipelineRun: String
+    /// Tekton's reason: `Succeeded`, `Failed`, `PipelineRunTimeout`, `CouldntGetPipeline`, …
+    public var reason: String
+    /// Milliseconds from start to completion.
+    public var duration: Int64
 }
 
 /// Why a reconcile could not complete.
@@ -58,6 +71,7 @@ public struct Reconciler: Sendable {
                 objects: loaded.objects, orphanedStatusDocuments: loaded.orphanedStatusDocuments,
                 defaultNamespace: loaded.config.defaultNamespace)
             var result = IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
+            var executedKeys: [ObjectKey] = []
             if let executor {
                 // Decide ⇄ Execute: each round of runs can lead to new ones (re-runs), so loop, boundedly.
                 for _ in 0..<8 {
@@ -65,6 +79,7 @@ public struct Reconciler: Sendable {
                     guard !pending.isEmpty else { break }
                     for executed in await executor.execute(pending, in: result.world) {
                         result.apply(executed)
+                        executedKeys.append(executed.key)
                     }
                     IntegrationService.run(&result)
                 }
@@ -86,11 +101,22 @@ public struct Reconciler: Sendable {
                 retries += 1
                 continue
             }
+            outcome.executedRuns = executedKeys.compactMap { Self.summary(of: $0, in: result.world) }
             guard let commit = published.commit else { return outcome }
             outcome.changes = published.changes
             outcome.commit = commit
             outcome.workTree = published.workTree
             return outcome
         }
+    }
+
+    private static func summary(of key: ObjectKey, in world: World) -> ExecutedRunSummary? {
+        guard let run = world.object(key)?.pipelineRun else { return nil }
+        let start = run.status.startTime.flatMap { Timestamp(rfc3339: $0) }
+        let end = run.status.completionTime.flatMap { Timestamp(rfc3339: $0) }
+        return ExecutedRunSummary(
+            snapshot: run.metadata.labels["appstudio.openshift.io/snapshot"] ?? "",
+            scenario: run.metadata.labels["test.appstudio.openshift.io/scenario"] ?? "", pipelineRun: key.name,
+            reason: run.status.succeeded?.reason ?? "", duration: (end?.milliseconds ?? 0) - (start?.milliseconds ?? 0))
     }
 }

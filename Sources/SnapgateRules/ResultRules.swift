@@ -103,6 +103,13 @@ enum RunOutcome: Sendable, Hashable {
     /// §4.2's mapping. TaskRun manifests are optional in a repository (GITOPS.md "Test results"):
     /// when none of this run is committed, the count check is skipped and `TEST_OUTPUT` is read
     /// from the run's own `status.results`.
+    /// Tekton's reasons for a run that could not start: its pipeline or a task could not be
+    /// resolved, or the pipeline or its params are invalid.
+    static let unrunnableReasons: Set<String> = [
+        "CouldntGetPipeline", "CouldntGetTask", "PipelineValidationFailed", "ParameterMissing",
+        "ParameterTypeMismatch", "InvalidTaskResultReference", "PipelineRunValidationFailed",
+    ]
+
     static func of(_ run: PipelineRun, world: World, settings: RuleSettings) -> RunOutcome {
         let name = run.metadata.name
         let succeeded = run.status.succeeded
@@ -135,6 +142,13 @@ enum RunOutcome: Sendable, Hashable {
                     + "(\(run.childReferences.count))", finished: true)
         }
         guard succeeded?.status == "True" else {
+            // Not upstream (a cluster rejects such scenarios earlier): a run whose pipeline could not
+            // be resolved or validated never tested anything, so snapgate says `TestInvalid`, with
+            // Tekton's message saying which resolver and why (issue 4).
+            if let reason = succeeded?.reason, unrunnableReasons.contains(reason) {
+                return .status(
+                    .testInvalid, details: "\(reason): \(succeeded?.message ?? "")", finished: true)
+            }
             return .status(.testFail, details: "Integration test failed", finished: true)
         }
         let outputs: [(task: String, result: String, text: String)]
