@@ -105,29 +105,8 @@ struct RecordBuildCommand: AsyncParsableCommand {
     private func execute() async throws(CommandFailure) {
         let (repo, branch, _) = try await repository.resolve()
         let now = Timestamp.wallClock()
-        let start = startTime.flatMap { Timestamp(rfc3339: $0) } ?? now
-        let outcome = try await CommitLoop.run(repository: repo, branch: branch, now: now) {
-            loaded throws(CommandFailure) in
-            let target = try findComponent(in: loaded)
-            let record = makeRecord(component: target, start: start, completion: max(start, now))
-            let name = record.mapping("metadata")?.string("name") ?? ""
-            let path = "builds/\(target.metadata.namespace)/\(name).yaml"
-            guard loaded.config.isManifest(path), !loaded.config.isOwned(path) else {
-                throw CommandFailure(
-                    "\(path) would not be read as a manifest under this repository's .snapgate.yaml; add "
-                        + "\"builds/**/*.yaml\" to its include list")
-            }
-            let key = ObjectKey(KnownKind.pipelineRun.groupKind, namespace: target.metadata.namespace, name: name)
-            return CommitLoop.Plan(
-                changes: [
-                    FileChange(
-                        action: .create, key: key, apiVersion: "tekton.dev/v1", path: path,
-                        contents: ChangeSet.render(record))
-                ],
-                message: "snapgate: record build \(name) of Component \(target.metadata.namespace)/\(component)\n\n"
-                    + "create PipelineRun \(target.metadata.namespace)/\(name)\n\nSnapgate-Build: \(name)\n",
-                summary: "\(name) of \(component) in \(path)")
-        }
+        let outcome = try await makeBuild(start: startTime.flatMap { Timestamp(rfc3339: $0) } ?? now)
+            .commit(to: repo, branch: branch, now: now)
         let result = outcome.published
         let recorded = outcome.summary
         guard let commit = result.commit else {
@@ -138,6 +117,77 @@ struct RecordBuildCommand: AsyncParsableCommand {
             Terminal.writeErr("snapgate: warning: the working tree was left alone: \(reason)\n")
         }
         Terminal.writeOut("recorded build \(recorded) (commit \(commit.abbreviated(8)))\n")
+    }
+
+    /// The build the options describe.
+    private func makeBuild(start: Timestamp) -> BuildRecord {
+        let (url, digest): (String, String) = {
+            if let image {
+                let parts = image.split(separator: "@", maxSplits: 1).map(String.init)
+                return (parts[0], parts[1])
+            }
+            return (imageURL ?? "", imageDigest ?? "")
+        }()
+        return BuildRecord(
+            component: component, namespace: namespace, imageURL: url, imageDigest: digest, gitURL: gitURL,
+            gitCommit: gitCommit, event: event, pullRequest: pullRequest, start: start)
+    }
+}
+
+/// A finished build of a component, recorded as the build PipelineRun Tekton and Chains would have
+/// left behind: what `snapgate record-build` commits (and `snapgate demo` through it).
+struct BuildRecord {
+    /// The Component built.
+    var component: String
+    /// The Component's namespace; nil when its name is unique on the branch.
+    var namespace: String?
+    /// The image repository (`IMAGE_URL`).
+    var imageURL: String
+    /// `sha256:<64 hex>` (`IMAGE_DIGEST`).
+    var imageDigest: String
+    /// The source repository (`CHAINS-GIT_URL`).
+    var gitURL: String
+    /// The commit built (`CHAINS-GIT_COMMIT`).
+    var gitCommit: String
+    /// What triggered the build.
+    var event: RecordBuildCommand.BuildEvent = .push
+    /// The pull request number, for `.pullRequest`.
+    var pullRequest: Int?
+    /// When the build started.
+    var start: Timestamp
+
+    /// Commits the record to `branch` as `builds/<namespace>/<name>.yaml`, reading the branch again
+    /// and recomputing when it moves meanwhile. The outcome's commit is nil when the same record is
+    /// already there.
+    func commit(to repository: GitRepository, branch: String, now: Timestamp) async throws(CommandFailure)
+        -> CommitLoop.Outcome
+    {
+        try await CommitLoop.run(repository: repository, branch: branch, now: now) {
+            loaded throws(CommandFailure) in try plan(loaded, now: now)
+        }
+    }
+
+    /// The file to write and the commit message, for the branch's manifests.
+    private func plan(_ loaded: LoadedManifests, now: Timestamp) throws(CommandFailure) -> CommitLoop.Plan {
+        let target = try findComponent(in: loaded)
+        let record = makeRecord(component: target, completion: max(start, now))
+        let name = record.mapping("metadata")?.string("name") ?? ""
+        let path = "builds/\(target.metadata.namespace)/\(name).yaml"
+        guard loaded.config.isManifest(path), !loaded.config.isOwned(path) else {
+            throw CommandFailure(
+                "\(path) would not be read as a manifest under this repository's .snapgate.yaml; add "
+                    + "\"builds/**/*.yaml\" to its include list")
+        }
+        let key = ObjectKey(KnownKind.pipelineRun.groupKind, namespace: target.metadata.namespace, name: name)
+        return CommitLoop.Plan(
+            changes: [
+                FileChange(
+                    action: .create, key: key, apiVersion: "tekton.dev/v1", path: path,
+                    contents: ChangeSet.render(record))
+            ],
+            message: "snapgate: record build \(name) of Component \(target.metadata.namespace)/\(component)\n\n"
+                + "create PipelineRun \(target.metadata.namespace)/\(name)\n\nSnapgate-Build: \(name)\n",
+            summary: "\(name) of \(component) in \(path)")
     }
 
     private func findComponent(in loaded: LoadedManifests) throws(CommandFailure) -> Component {
@@ -157,14 +207,8 @@ struct RecordBuildCommand: AsyncParsableCommand {
     }
 
     /// The record: what Tekton and Chains would have left behind for this build.
-    private func makeRecord(component target: Component, start: Timestamp, completion: Timestamp) -> YAMLNode {
-        let (url, digest): (String, String) = {
-            if let image {
-                let parts = image.split(separator: "@", maxSplits: 1).map(String.init)
-                return (parts[0], parts[1])
-            }
-            return (imageURL ?? "", imageDigest ?? "")
-        }()
+    private func makeRecord(component target: Component, completion: Timestamp) -> YAMLNode {
+        let (url, digest) = (imageURL, imageDigest)
         let trigger = event == .push ? "push" : "pull-request"
         let seed = "\(target.metadata.namespace)/\(component)/\(digest)/\(gitCommit)/\(start.milliseconds)"
         let name = Naming.generatedName(prefix: "\(component)-on-\(trigger)-", seed: seed)

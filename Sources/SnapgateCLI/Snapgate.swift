@@ -12,7 +12,8 @@ public struct Snapgate: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ReconcileCommand.self, RecordBuildCommand.self, RerunCommand.self, StatusCommand.self, ValidateCommand.self,
+            DemoCommand.self, ReconcileCommand.self, RecordBuildCommand.self, RerunCommand.self, StatusCommand.self,
+            ValidateCommand.self,
         ]
     )
 
