@@ -51,16 +51,23 @@ struct DemoCommand: AsyncParsableCommand {
             do {
                 snapshot = try await runLoop(in: location.path)
             } catch {
-                Terminal.writeOut(DemoReport.nextSteps(path: location.path, snapshot: nil, kept: true))
+                Terminal.writeOut(
+                    DemoReport.nextSteps(path: location.path, snapshot: nil, kept: true, snapgate: Self.invocation))
                 throw error
             }
             let kept = keep || !location.isTemporary
             if !kept { try? FileManager.default.removeItem(atPath: location.path) }
-            Terminal.writeOut(DemoReport.nextSteps(path: location.path, snapshot: snapshot, kept: kept))
+            Terminal.writeOut(
+                DemoReport.nextSteps(path: location.path, snapshot: snapshot, kept: kept, snapgate: Self.invocation))
         } catch let failure as CommandFailure {
             Terminal.writeErr("snapgate: error: \(failure.message)\n")
             throw ExitCode(failure.exitCode)
         }
+    }
+
+    /// How to run this snapgate again: the path it was started by, or `snapgate` when found on `PATH`.
+    static var invocation: String {
+        CommandLine.arguments.first.flatMap { $0.contains("/") ? $0 : nil } ?? "snapgate"
     }
 
     /// Sample → build → reconcile → report; returns the Snapshot's name, and throws when any step
@@ -337,12 +344,13 @@ enum DemoReport {
         return out
     }
 
-    /// What to try next, with the repository's path (and the Snapshot's name, when there is one).
-    static func nextSteps(path: String, snapshot: String?, kept: Bool) -> String {
+    /// What to try next, with the repository's path (and the Snapshot's name, when there is one);
+    /// `snapgate` is how to run snapgate.
+    static func nextSteps(path: String, snapshot: String?, kept: Bool, snapgate: String = "snapgate") -> String {
         guard kept else {
             return """
 
-                The demo repository was removed. To keep it and look around, run `snapgate demo --keep` \
+                The demo repository was removed. To keep it and look around, run `\(snapgate) demo --keep` \
                 (or `--directory DIR`).
 
                 """
@@ -350,15 +358,15 @@ enum DemoReport {
         var out = """
 
             What to try next (the repository is kept in \(path)):
-              snapgate status --repo \(path)
+              \(snapgate) status --repo \(path)
               git -C \(path) log -p
 
             """
         if let snapshot {
             out += """
                 Run the tests again, then see the new results:
-                  snapgate rerun \(snapshot) --repo \(path)
-                  snapgate reconcile --repo \(path) --executor local
+                  \(snapgate) rerun \(snapshot) --repo \(path)
+                  \(snapgate) reconcile --repo \(path) --executor local
 
                 """
         }
