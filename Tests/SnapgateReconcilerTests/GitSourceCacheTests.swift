@@ -110,6 +110,19 @@ import Testing
         #expect(try await Self.resolve(resolver, url: url, revision: fixture.c.hex).get() == "checks-feature")
     }
 
+    @Test func readingTheCacheDirectly() async throws {
+        let fixture = try Fixture()
+        let cache = GitSourceCache(gitDirectory: fixture.repository.gitDirectory)
+        let url = "file://\(fixture.source)"
+        // An abbreviated commit id, and a path with a leading `/` as older Tekton examples write it.
+        let bytes = try await cache.read(url: url, revision: fixture.c.abbreviated(), path: "/pipelines/checks.yaml")
+        #expect(String(decoding: bytes, as: UTF8.self) == Self.pipeline("checks-feature"))
+        // Two reads at once share the cache and agree.
+        async let one = cache.read(url: url, revision: "v1", path: "pipelines/checks.yaml")
+        async let two = cache.read(url: url, revision: "v1", path: "pipelines/checks.yaml")
+        #expect(try await one == two)
+    }
+
     @Test func aBranchIsFetchedOncePerPass() async throws {
         let fixture = try Fixture()
         let url = "file://\(fixture.source)"
