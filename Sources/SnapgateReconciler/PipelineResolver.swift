@@ -1,3 +1,4 @@
+import Foundation
 public import SnapgateGit
 public import SnapgateModel
 public import SnapgateNode
@@ -28,14 +29,22 @@ public struct ResolutionFailure: Error, Sendable, Hashable, CustomStringConverti
 
 /// Resolves the `pipelineRef` of a test PipelineRun and the `taskRef`s of its pipeline for the
 /// local executor (issue 4): `cluster` and plain names from the repository's own Pipeline and Task
-/// objects; `git` from this repository (its remotes' URLs, `file://` URLs and local paths) read
-/// through libgit2 at the requested revision. Resolvers that need a cluster or a registry
-/// (`bundles`, `hub`, `http`) are refused with the reason.
+/// objects; `git` read through libgit2 at the requested revision, from this repository when the
+/// URL names it (one of its remotes' URLs, its path, or a path relative to it) and otherwise from
+/// a `GitSourceCache` that fetches the URL anonymously. Resolvers that need a cluster or a
+/// registry (`bundles`, `hub`, `http`) are refused with the reason.
 public struct PipelineResolver: Sendable {
+    /// The repository being reconciled.
     public let repository: GitRepository
+    /// Where other repositories are fetched to; one per resolver, so one fetch per branch per pass.
+    public let sources: GitSourceCache
 
-    /// Creates a resolver reading from `repository`.
-    public init(repository: GitRepository) { self.repository = repository }
+    /// Creates a resolver reading from `repository`, fetching other repositories into `sources`
+    /// (by default a cache under the repository's git directory).
+    public init(repository: GitRepository, sources: GitSourceCache? = nil) {
+        self.repository = repository
+        self.sources = sources ?? GitSourceCache(gitDirectory: repository.gitDirectory)
+    }
 
     /// Resolves the pipeline of `run` (a test PipelineRun) against `world`.
     public func resolve(_ run: ManifestObject, in world: World) async -> Result<ResolvedPipeline, ResolutionFailure> {
@@ -127,27 +136,22 @@ public struct PipelineResolver: Sendable {
         return object.node
     }
 
-    /// `url` + `revision` + `pathInRepo` read through libgit2.
+    /// `url` (or `org` + `repo`) + `revision` + `pathInRepo` read through libgit2.
     private func gitDocument(params: [String: String], kind: String, reason: String) async throws -> YAMLNode {
-        let url = params["url"] ?? ""
-        let revision = params["revision"] ?? "HEAD"
+        let url = try sourceURL(params, reason: reason)
+        let revision = params["revision"].flatMap { $0.isEmpty ? nil : $0 } ?? "HEAD"
         guard let path = params["pathInRepo"], !path.isEmpty else {
             throw ResolutionFailure(reason: reason, message: "the git resolver needs a pathInRepo param")
         }
-        let source = try await repositoryFor(url: url, reason: reason)
-        let bytes: [UInt8]?
-        do {
-            let commit = try await (source.resolveRevision(revision))
-            let tree = try await source.commitInfo(commit).tree
-            bytes = try await source.readFile(path, atTree: tree)
-        } catch {
-            throw ResolutionFailure(
-                reason: reason,
-                message: "cannot read \(path) at revision \(revision) of \(redacted(url)): \(error.message)")
-        }
-        guard let bytes else {
-            throw ResolutionFailure(
-                reason: reason, message: "\(path) does not exist at revision \(revision) of \(redacted(url))")
+        let bytes: [UInt8]
+        if let source = try await localRepository(url, reason: reason) {
+            bytes = try await read(path, at: revision, in: source, url: url, reason: reason)
+        } else {
+            do {
+                bytes = try await sources.read(url: url, revision: revision, path: path)
+            } catch {
+                throw ResolutionFailure(reason: reason, message: error.message)
+            }
         }
         let stream = YAMLParser.parse(bytes, path: path)
         if let error = stream.errors.first {
@@ -162,17 +166,62 @@ public struct PipelineResolver: Sendable {
         return document
     }
 
-    /// This repository when `url` is one of its remotes' URLs; the repository at a local path for
-    /// `file://` URLs and paths.
-    private func repositoryFor(url: String, reason: String) async throws -> GitRepository {
-        if url.hasPrefix("file://") || url.hasPrefix("/") || url.hasPrefix("./") || url == "." {
-            var path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
-            if !path.hasPrefix("/") {
-                // Relative to the repository (libgit2 does not normalise `.` components).
-                while path.hasPrefix("./") { path.removeFirst(2) }
-                let base = repository.workTree ?? repository.gitDirectory
-                path = path == "." || path.isEmpty ? base : base + "/" + path
+    /// The repository URL: `url`, or `<serverURL>/<org>/<repo>` (default server `https://github.com`)
+    /// as Tekton's git resolver takes them; both forms are fetched anonymously here.
+    private func sourceURL(_ params: [String: String], reason: String) throws -> String {
+        let url = params["url"] ?? ""
+        let repo = params["repo"] ?? ""
+        switch (url.isEmpty, repo.isEmpty) {
+        case (false, false):
+            throw ResolutionFailure(
+                reason: reason, message: "the git resolver takes either a url param or repo (with org), not both")
+        case (false, true):
+            return url
+        case (true, false):
+            guard let org = params["org"], !org.isEmpty else {
+                throw ResolutionFailure(
+                    reason: reason,
+                    message: "the git resolver's repo param needs an org param (there is no default org)")
             }
+            var server = params["serverURL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://github.com"
+            while server.hasSuffix("/") { server.removeLast() }
+            return "\(server)/\(org)/\(repo)"
+        case (true, true):
+            throw ResolutionFailure(reason: reason, message: "the git resolver needs a url param, or repo and org")
+        }
+    }
+
+    /// `path` at `revision` of a repository on this machine that is read in place.
+    private func read(_ path: String, at revision: String, in source: GitRepository, url: String, reason: String)
+        async throws -> [UInt8]
+    {
+        let bytes: [UInt8]?
+        do {
+            let commit = try await (source.resolveRevision(revision))
+            let tree = try await source.commitInfo(commit).tree
+            bytes = try await source.readFile(path, atTree: tree)
+        } catch {
+            throw ResolutionFailure(
+                reason: reason,
+                message: "cannot read \(path) at revision \(revision) of \(redacted(url)): \(error.message)")
+        }
+        guard let bytes else {
+            throw ResolutionFailure(
+                reason: reason, message: "\(path) does not exist at revision \(revision) of \(redacted(url))")
+        }
+        return bytes
+    }
+
+    /// The repository to read in place: this one when `url` is one of its remotes' URLs or its own
+    /// path (absolute or `file://`); the repository at a path relative to it (`.`, `./…`,
+    /// `file://./…`). `nil` for anything else, which is fetched into the cache.
+    private func localRepository(_ url: String, reason: String) async throws -> GitRepository? {
+        var path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
+        if path == "." || path.hasPrefix("./") {
+            // Relative to the repository (libgit2 does not normalise `.` components).
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            let base = repository.workTree ?? repository.gitDirectory
+            path = path == "." || path.isEmpty ? base : base + "/" + path
             do {
                 return try GitRepository(path: path)
             } catch {
@@ -183,11 +232,16 @@ public struct PipelineResolver: Sendable {
         for remote in (try? await repository.configValues(["remote.origin.url", "remote.upstream.url"])) ?? [] {
             if let remote, normalized(remote) == wanted { return repository }
         }
-        throw ResolutionFailure(
-            reason: reason,
-            message: "\(redacted(url)) is not this repository: snapgate's local executor reads pipelines from the "
-                + "repository itself (its remote URL, a file:// URL or a local path); fetching other repositories "
-                + "is not available yet")
+        if path.hasPrefix("/") {
+            let own = [repository.workTree, repository.gitDirectory].compactMap { $0.map(canonicalPath) }
+            if own.contains(canonicalPath(path)) { return repository }
+        }
+        return nil
+    }
+
+    /// `path` absolute, without `.`/`..` components, symbolic links or a trailing `/`.
+    private func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     private func normalized(_ url: String) -> String {

@@ -88,8 +88,8 @@ import Testing
         ),
         ("{name: nope}", "there is no Pipeline tenant/nope"),
         (
-            "{resolver: git, params: [{name: url, value: \"https://github.com/elsewhere/x\"}, {name: pathInRepo, value: p.yaml}]}",
-            "is not this repository"
+            "{resolver: http, params: [{name: url, value: \"https://example.com/p.yaml\"}]}",
+            "the http resolver cannot run on this machine"
         ),
         (
             "{resolver: git, params: [{name: url, value: \"file://.\"}, {name: revision, value: main}, {name: pathInRepo, value: missing.yaml}]}",
