@@ -195,16 +195,28 @@ enum DemoSteps {
     static func reconcile(_ repository: GitRepository) async throws(CommandFailure) -> ReconcileOutcome {
         Terminal.writeOut(
             "\n== snapgate reconcile --executor local (the sample's test pipelines run on this machine)\n")
+        let view = ProgressView()
         let local = LocalExecutor(
             repository: repository, clock: { Timestamp.wallClock() },
-            progress: { run, event in Terminal.writeErr(ProgressLine.text(run: run, event: event)) })
+            progress: { run, event in view.record(run: run, event: event) })
         Terminal.writeErr("snapgate: running test pipelines locally; step logs in \(local.logDirectory)\n")
-        let outcome: ReconcileOutcome
+        let redraw = Task { await view.run() }
+        let attempt: Result<ReconcileOutcome, any Error>
         do {
-            outcome = try await Reconciler(repository: repository).reconcile(
-                branch: "main", now: Timestamp.wallClock(), settings: RuleSettings.fromEnvironment(), executor: local)
+            attempt = .success(
+                try await Reconciler(repository: repository).reconcile(
+                    branch: "main", now: Timestamp.wallClock(), settings: RuleSettings.fromEnvironment(),
+                    executor: local))
         } catch {
-            throw CommandFailure("reconcile could not complete: \(error)")
+            attempt = .failure(error)
+        }
+        view.stop()
+        redraw.cancel()
+        await redraw.value
+        let outcome: ReconcileOutcome
+        switch attempt {
+        case .success(let value): outcome = value
+        case .failure(let error): throw CommandFailure("reconcile could not complete: \(error)")
         }
         Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
         return outcome

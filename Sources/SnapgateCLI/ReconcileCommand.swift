@@ -66,19 +66,31 @@ struct ReconcileCommand: AsyncParsableCommand {
             let fixed = now.flatMap { Timestamp(rfc3339: $0) }
             let clock = fixed ?? Timestamp.wallClock()
             var runner: (any RunExecutor)?
+            let view = ProgressView()
             if executor == .local {
                 let local = LocalExecutor(
                     repository: repo, clock: { fixed ?? Timestamp.wallClock() },
-                    progress: { run, event in Terminal.writeErr(ProgressLine.text(run: run, event: event)) })
+                    progress: { run, event in view.record(run: run, event: event) })
                 Terminal.writeErr("snapgate: running test pipelines locally; step logs in \(local.logDirectory)\n")
                 runner = local
             }
-            let outcome: ReconcileOutcome
+            let redraw = Task { await view.run() }
+            let attempt: Result<ReconcileOutcome, any Error>
             do {
-                outcome = try await Reconciler(repository: repo).reconcile(
-                    branch: branch, now: clock, settings: RuleSettings.fromEnvironment(), executor: runner)
+                attempt = .success(
+                    try await Reconciler(repository: repo).reconcile(
+                        branch: branch, now: clock, settings: RuleSettings.fromEnvironment(), executor: runner))
             } catch {
-                throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
+                attempt = .failure(error)
+            }
+            // The live view's last drawing stays above the report.
+            view.stop()
+            redraw.cancel()
+            await redraw.value
+            let outcome: ReconcileOutcome
+            switch attempt {
+            case .success(let value): outcome = value
+            case .failure(let error): throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
             }
             switch output {
             case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
