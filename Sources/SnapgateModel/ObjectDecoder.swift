@@ -4,7 +4,8 @@ public import SnapgateNode
 public enum DecodedDocument: Sendable {
     /// One of snapgate's kinds, read into its typed form; diagnostics are warnings only.
     case object(ManifestObject, [Diagnostic])
-    /// One of snapgate's kinds, but not usable as written; at least one diagnostic is an error.
+    /// One of snapgate's kinds, but not usable as written (the diagnostics say why; a Tekton
+    /// template is only a warning).
     case invalid(GroupKind, [Diagnostic])
     /// Not a Konflux or Tekton object (another group or kind, or not a Kubernetes object at all).
     case foreign(GroupKind?)
@@ -42,6 +43,20 @@ public enum ObjectDecoder {
         }
         let metadata = ObjectMeta(node: metadataNode, defaultNamespace: defaultNamespace)
         guard !metadata.name.isEmpty else {
+            // A Tekton run with only generateName is a template (Pipelines as Code keeps them in
+            // `.tekton/`), not a record of a run: not read, and not an error.
+            if kind.group == KnownKind.tektonGroup, !metadata.generateName.isEmpty {
+                let node = metadataNode["generateName"] ?? metadataNode
+                return .invalid(
+                    groupKind,
+                    [
+                        Diagnostic(
+                            .warning, path: path, line: node.mark.line, column: node.mark.column,
+                            message:
+                                "\(kindName) with generateName and no name is a template (as Pipelines as Code keeps "
+                                + "them), not a record of a run; it is not read")
+                    ])
+            }
             let hint =
                 metadata.generateName.isEmpty
                 ? "" : " (generateName is for the API server to fill in; a manifest in git needs a fixed name)"

@@ -78,10 +78,16 @@ import Testing
     }
 
     @Test func missingNameIsAnErrorAtTheMetadata() {
-        let result = decode("apiVersion: tekton.dev/v1\nkind: PipelineRun\nmetadata:\n  generateName: build-\n")
+        let result = decode("apiVersion: appstudio.redhat.com/v1alpha1\nkind: Snapshot\nmetadata:\n  generateName: s-\n")
         #expect(result.object == nil)
+        #expect(result.diagnostics.first?.severity == .error)
         #expect(result.diagnostics.first?.line == 4)
         #expect(result.diagnostics.first?.message.contains("generateName") == true)
+        // A Tekton run with only generateName is a Pipelines-as-Code template: a warning, not read.
+        let template = decode("apiVersion: tekton.dev/v1\nkind: PipelineRun\nmetadata:\n  generateName: build-\n")
+        #expect(template.object == nil)
+        #expect(template.diagnostics.first?.severity == .warning)
+        #expect(template.diagnostics.first?.message.contains("template") == true)
         let noMetadata = decode("apiVersion: tekton.dev/v1\nkind: PipelineRun\n")
         #expect(noMetadata.diagnostics.first?.message.contains("no metadata") == true)
     }
