@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func missingNameIsAnErrorAtTheMetadata() {
-        let result = decode("apiVersion: appstudio.redhat.com/v1alpha1\nkind: Snapshot\nmetadata:\n  generateName: s-\n")
+        let result = decode(
+            "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Snapshot\nmetadata:\n  generateName: s-\n")
         #expect(result.object == nil)
         #expect(result.diagnostics.first?.severity == .error)
         #expect(result.diagnostics.first?.line == 4)
