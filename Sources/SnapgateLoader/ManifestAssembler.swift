@@ -169,7 +169,9 @@ public enum ManifestAssembler {
                 objects.append(object)
             }
         }
-        objects.sort { $0.key < $1.key }
+        // Sort the keys, not the objects: moving large values around costs more than comparing keys.
+        let order = objects.indices.sorted { objects[$0].key < objects[$1].key }
+        objects = order.map { objects[$0] }
         return LoadedManifests(
             config: config, objects: objects, rejected: rejected.sorted { $0.key < $1.key },
             statusDocuments: statusDocuments, authored: authored,

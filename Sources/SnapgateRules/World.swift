@@ -13,6 +13,9 @@ public struct World: Sendable {
     public private(set) var orphanedStatusDocuments: [ObjectKey: ManifestObject]
     /// The namespace of objects that name none.
     public let defaultNamespace: String
+    /// Keys by kind and namespace, each list sorted: rules ask "every Snapshot of this namespace"
+    /// for every object they look at, so a query must not scan the whole world (issue 5).
+    private var index: [GroupKind: [String: [ObjectKey]]] = [:]
 
     /// Creates a world from loaded objects.
     public init(
@@ -22,6 +25,14 @@ public struct World: Sendable {
         self.orphanedStatusDocuments = Dictionary(
             orphanedStatusDocuments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.defaultNamespace = defaultNamespace
+        for key in self.objects.keys {
+            index[key.groupKind, default: [:]][key.namespace, default: []].append(key)
+        }
+        for (groupKind, namespaces) in index {
+            for (namespace, keys) in namespaces {
+                index[groupKind]?[namespace] = keys.sorted()
+            }
+        }
     }
 
     /// The object with this key.
@@ -29,11 +40,11 @@ public struct World: Sendable {
 
     /// Every object of `kind`, optionally in one namespace, sorted by namespace and name.
     public func all(_ kind: KnownKind, namespace: String? = nil) -> [ManifestObject] {
-        let groupKind = kind.groupKind
-        return objects.values.filter {
-            $0.key.groupKind == groupKind && (namespace == nil || $0.key.namespace == namespace)
+        guard let namespaces = index[kind.groupKind] else { return [] }
+        if let namespace {
+            return (namespaces[namespace] ?? []).compactMap { objects[$0] }
         }
-        .sorted { $0.key < $1.key }
+        return namespaces.keys.sorted().flatMap { namespaces[$0] ?? [] }.compactMap { objects[$0] }
     }
 
     /// The object of `kind` named `name` in `namespace`.
@@ -115,13 +126,27 @@ public struct World: Sendable {
                 document, path: source?.path ?? "", defaultNamespace: defaultNamespace)
         else { return nil }
         if let source { object.source = source }
-        objects[object.key] = object
+        if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key) }
         return object
     }
 
     /// Removes an object.
     mutating func remove(_ key: ObjectKey) {
-        objects[key] = nil
+        guard objects.removeValue(forKey: key) != nil else { return }
+        index[key.groupKind]?[key.namespace]?.removeAll { $0 == key }
+    }
+
+    private mutating func insertIntoIndex(_ key: ObjectKey) {
+        var keys = index[key.groupKind, default: [:]][key.namespace, default: []]
+        // Binary search for the insertion point keeps the list sorted.
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        keys.insert(key, at: low)
+        index[key.groupKind, default: [:]][key.namespace] = keys
     }
 
     /// Removes an orphaned status document (once its deletion has been handled).

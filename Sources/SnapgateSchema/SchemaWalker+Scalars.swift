@@ -129,7 +129,8 @@ extension SchemaWalker {
     }
 
     mutating func validateString(_ node: YAMLNode, text: String, schema: StructuralSchema) {
-        let value = Self.literal(node)
+        // Rendered only for a message: this runs for every string of every manifest.
+        var value: String { Self.literal(node) }
         if let maxLength = schema.maxLength, text.unicodeScalars.count > maxLength {
             error(node.mark, "Too long: may not be more than \(maxLength) bytes")
         }
@@ -145,7 +146,7 @@ extension SchemaWalker {
     }
 
     mutating func validateNumber(_ node: YAMLNode, value: Double, schema: StructuralSchema) {
-        let literal = Self.literal(node)
+        var literal: String { Self.literal(node) }
         if let minimum = schema.minimum {
             let bound = Self.formatNumber(minimum)
             if schema.exclusiveMinimum ? value <= minimum : value < minimum {
