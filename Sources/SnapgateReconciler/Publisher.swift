@@ -28,18 +28,21 @@ public struct Publisher: Sendable {
         message: ([FileChange]) -> String
     ) async throws(GitError) -> Result {
         let parent = try await repository.commitInfo(tip)
-        var treeChanges: [GitTreeChange] = []
         var effective: [FileChange] = []
         for change in changes {
             // A rewrite to identical bytes is no change and does not belong in the message.
             let existing = try await repository.readFile(change.path, atTree: parent.tree)
             guard existing != change.contents else { continue }
             effective.append(change)
-            if let contents = change.contents {
-                treeChanges.append(.upsert(path: change.path, blob: try await repository.writeBlob(contents)))
-            } else {
-                treeChanges.append(.delete(path: change.path))
-            }
+        }
+        // All new blobs in one call: many become one packfile instead of many loose files.
+        let written = effective.filter { $0.contents != nil }
+        let ids = try await repository.writeBlobs(written.map { $0.contents ?? [] })
+        var blobIDs: [String: GitObjectID] = [:]
+        for (change, id) in zip(written, ids) { blobIDs[change.path] = id }
+        let treeChanges: [GitTreeChange] = effective.map { change in
+            if let id = blobIDs[change.path] { return .upsert(path: change.path, blob: id) }
+            return .delete(path: change.path)
         }
         let tree = try await repository.makeTree(base: parent.tree, changes: treeChanges)
         guard tree != parent.tree else { return Result(commit: nil, changes: [], workTree: nil) }
