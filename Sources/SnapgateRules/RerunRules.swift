@@ -30,11 +30,10 @@ enum RerunRules {
         func consumed(_ node: YAMLNode) -> YAMLNode {
             personAuthored ? node.settingAnnotation(handledRunAnnotation, to: value) : node.removingLabel(Keys.run)
         }
-        let world = r.world
         let selected: [IntegrationTestScenario]
         if value == "all" {
-            selected = world.applicableScenarios(for: snapshot)
-        } else if let scenario = world.object(
+            selected = r.world.applicableScenarios(for: snapshot)
+        } else if let scenario = r.world.object(
             .integrationTestScenario, namespace: snapshot.metadata.namespace, name: value)?.scenario
         {
             selected = [scenario]  // regardless of its contexts

@@ -21,8 +21,9 @@ enum TestRunRules {
 
     private static func ensureTests(_ object: ManifestObject, _ snapshot: Snapshot, _ r: inout Reconciliation) {
         guard var statuses = SnapshotPipeline.statuses(of: object, snapshot, &r) else { return }
-        let world = r.world
-        let applicable = world.applicableScenarios(for: snapshot)
+        // No copy of the world is held across the changes below: it would make every change copy
+        // the whole world (copy-on-write), which is quadratic over a large repository.
+        let applicable = r.world.applicableScenarios(for: snapshot)
         let applicableNames = Set(applicable.map(\.metadata.name))
         // Step 2: an entry per applicable scenario, optional flags refreshed, others removed.
         for scenario in applicable {
@@ -37,7 +38,7 @@ enum TestRunRules {
         // Steps 3–4: PR snapshots that are not the newest of their PR set start nothing.
         let isPullRequest = !Classification.isPushSnapshot(snapshot)
         var created = false
-        if !isPullRequest || SupersessionRules.isNewestOfPullRequestSet(snapshot, in: world) {
+        if !isPullRequest || SupersessionRules.isNewestOfPullRequestSet(snapshot, in: r.world) {
             for scenario in applicable {
                 guard let entry = statuses.entry(scenario.metadata.name), entry.status == .pending,
                     entry.testPipelineRunName?.isEmpty ?? true
@@ -52,7 +53,7 @@ enum TestRunRules {
         if isPullRequest { SupersessionRules.cancelOlderSnapshots(than: snapshot, in: &r) }
         // Step 6 and the InProgress condition; step 7: nothing required → passed.
         let now = r.now
-        let nothingRequired = world.requiredScenarios(for: snapshot).isEmpty
+        let nothingRequired = r.world.requiredScenarios(for: snapshot).isEmpty
         r.update(object.key) { node in
             var node = SnapshotPipeline.writing(statuses, to: node)
             if created && node.conditions.condition(Conditions.integrationStatus)?.reason != "InProgress" {
