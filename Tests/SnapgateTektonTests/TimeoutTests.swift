@@ -5,8 +5,8 @@ import SnapgateTekton
 import Testing
 
 /// Each step forks `sleep 1000`, records its pid, and waits: only killing the process group ends it.
-/// Timeouts are seconds long: on a loaded 2-core machine a step can take a while to start and write
-/// its pid, and a timeout that fires first would leave nothing to check.
+/// Timeouts are seconds long: on a loaded 2-core machine (the whole suite runs in parallel) a step
+/// can take seconds to start and write its pid, and a timeout that fires first leaves nothing to check.
 @Suite("Timeouts kill the whole process group")
 struct TimeoutTests {
     static func spec(stepTimeout: String = "", taskTimeout: String = "") -> String {
@@ -73,11 +73,11 @@ struct TimeoutTests {
     func pipelineTimeout() async {
         let sandbox = Sandbox()
         let began = Date()
-        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 4500))
+        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 10_000))
         #expect(Date().timeIntervalSince(began) < 60)
         #expect(!result.succeeded)
         #expect(result.reason == "PipelineRunTimeout")
-        #expect(result.message == "PipelineRun \"run1\" failed to finish within \"4.5s\"")
+        #expect(result.message == "PipelineRun \"run1\" failed to finish within \"10s\"")
         #expect(result.taskReason("hang") == "TaskRunCancelled")
         #expect(result.skipped["later"] == "PipelineRun timeout has been reached")
         #expect(result.skipped["cleanup"] == "PipelineRun timeout has been reached")
@@ -87,7 +87,7 @@ struct TimeoutTests {
     @Test("a tasks timeout still runs finally")
     func tasksTimeout() async {
         let sandbox = Sandbox()
-        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 60_000, tasks: 4000))
+        let result = await sandbox.run(Self.spec(), timeouts: Timeouts(pipeline: 60_000, tasks: 10_000))
         #expect(result.reason == "PipelineRunTimeout")
         #expect(result.taskReason("hang") == "TaskRunCancelled")
         #expect(result.skipped["later"] == "PipelineRun Tasks timeout has been reached")
