@@ -69,7 +69,13 @@ public struct Reconciliation: Sendable {
     /// with that key exists already or the document is not a readable object.
     @discardableResult
     public mutating func create(_ node: YAMLNode) -> ObjectKey? {
-        guard let decoded = world.decode(node) else {
+        // The API server stamps creationTimestamp on create; rules (§6.3 ordering, CEL
+        // expressions on `snapshot.metadata.creationTimestamp`) read it, so snapgate stamps it too.
+        var created = node
+        if node.mapping("metadata")?["creationTimestamp"] == nil {
+            created = node.setting(path: ["metadata", "creationTimestamp"], to: .string(now.rfc3339))
+        }
+        guard let decoded = world.decode(created) else {
             diagnostics.append(Diagnostic(.error, path: "", message: "internal: the rules built an unreadable object"))
             return nil
         }
@@ -78,13 +84,7 @@ public struct Reconciliation: Sendable {
                 Diagnostic(.error, path: "", message: "\(decoded.key) already exists; it was not created again"))
             return nil
         }
-        // The API server stamps creationTimestamp on create; rules (§6.3 ordering, CEL
-        // expressions on `snapshot.metadata.creationTimestamp`) read it, so snapgate stamps it too.
-        var created = node
-        if node.mapping("metadata")?["creationTimestamp"] == nil {
-            created = node.setting(path: ["metadata", "creationTimestamp"], to: .string(now.rfc3339))
-        }
-        world.put(created)
+        world.insert(decoded)
         changes[decoded.key] = initialKeys.contains(decoded.key) ? .update : .create
         revision += 1
         return decoded.key

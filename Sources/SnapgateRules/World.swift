@@ -130,6 +130,11 @@ public struct World: Sendable {
         return object
     }
 
+    /// Adds an object already decoded (by `decode`), replacing one with the same key.
+    mutating func insert(_ object: ManifestObject) {
+        if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key) }
+    }
+
     /// Removes an object.
     mutating func remove(_ key: ObjectKey) {
         guard objects.removeValue(forKey: key) != nil else { return }
