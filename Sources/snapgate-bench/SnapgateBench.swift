@@ -15,13 +15,15 @@ struct SnapgateBench: AsyncParsableCommand {
             floor. Then, each the best of --repeat wall-clock times (ContinuousClock), on a fresh \
             copy of the repository each time (copies are not timed):
 
-              validate           snapgate validate, a new process
-              cold reconcile     snapgate reconcile --now <fixed>, a new process, no cache
-              incremental fresh  one new build committed to the reconciled branch, then a new process
-              no-op fresh        one more new process on that branch (nothing changed)
-              incremental warm   in this process: a Reconciler and ParseCache prime on the branch,
-                                 one new build is committed, the second pass is timed
-              no-op warm         the third pass of that Reconciler (nothing changed)
+              validate           `snapgate validate`, a new process
+              cold reconcile     `snapgate reconcile --now <fixed>`, a new process
+              incremental fresh  a new build committed to the reconciled branch,
+                                 then `snapgate reconcile`, a new process
+              no-op fresh        one more `snapgate reconcile` (nothing changed)
+              incremental warm   in this process: a Reconciler with a ParseCache
+                                 primes on the branch, a new build is committed,
+                                 the second pass is timed
+              no-op warm         the third pass of that Reconciler
 
             Times are shown in seconds and as a ratio to the floor at the same size; peak memory is \
             the child's ru_maxrss (wait4, in a small C helper built with cc: Linux charges a child with \
@@ -44,7 +46,8 @@ struct SnapgateBench: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The shared folder with bench/genrepo.py and bench/floor.c (default: ../shared from the package root, or from the current directory).",
+            "The shared folder with bench/genrepo.py and bench/floor.c "
+                + "(default: ../shared from the package root, or from the current directory).",
             valueName: "dir"))
     var shared: String?
 
@@ -54,7 +57,8 @@ struct SnapgateBench: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Where to write the JSON results (default: bench-results/bench-<timestamp>.json under the package root, or the current directory).",
+            "Where to write the JSON results "
+                + "(default: bench-results/bench-<timestamp>.json under the package root, or the current directory).",
             valueName: "path"))
     var json: String?
 
