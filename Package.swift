@@ -12,7 +12,8 @@ let package = Package(
     name: "snapgate",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "snapgate", targets: ["snapgate"])
+        .executable(name: "snapgate", targets: ["snapgate"]),
+        .executable(name: "snapgate-bench", targets: ["snapgate-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -91,6 +92,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "snapgate", dependencies: ["SnapgateCLI"], swiftSettings: strictSettings),
+        // The benchmark against the physical floor (issue 5): generated repositories, floor.c, snapgate.
+        .executableTarget(
+            name: "snapgate-bench",
+            dependencies: [
+                "SnapgateGit", "SnapgateLoader", "SnapgateModel", "SnapgateReconciler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/snapgate-bench",
+            swiftSettings: strictSettings
+        ),
 
         // Test helpers several test targets share (temporary git repositories, program runs).
         .target(
