@@ -127,13 +127,17 @@ public enum ManifestAssembler {
         var orphans: [ManifestObject] = []
         let persons = unique(personObjects, diagnostics: &diagnostics)
         let owned = unique(ownedObjects, diagnostics: &diagnostics)
+        // Schema validation is most of the assembly's work and pure: spread it over every core.
+        let candidates = Array(persons.values) + owned.filter { persons[$0.key] == nil }.map(\.value)
+        let violationsByKey = Dictionary(
+            uniqueKeysWithValues: zip(candidates.map(\.key), parallelMap(candidates) { validate($0) }))
         for (key, person) in persons {
             let overlay = owned[key]
             if let overlay {
                 statusDocuments[key] = overlay
                 authored[key] = person
             }
-            let personViolations = validate(person)
+            let personViolations = violationsByKey[key] ?? []
             diagnostics += personViolations
             guard !personViolations.contains(where: { $0.severity == .error }) else {
                 rejected.append(person)
@@ -161,7 +165,7 @@ public enum ManifestAssembler {
                 orphans.append(object)
                 continue
             }
-            let violations = validate(object)
+            let violations = violationsByKey[key] ?? []
             diagnostics += violations
             if violations.contains(where: { $0.severity == .error }) {
                 rejected.append(object)
