@@ -1,5 +1,6 @@
 public import SnapgateModel
 import SnapgateSchema
+public import SnapgateGit
 public import SnapgateYAML
 
 /// What one blob's text turned out to be: its YAML stream and, when it does not parse, what
@@ -28,11 +29,14 @@ public struct ParsedBlob: Sendable {
 public struct ParsedFile: Sendable {
     public var path: String
     public var blob: ParsedBlob
+    /// The blob's id, when the file came from a repository: the key of cached analyses.
+    public var blobID: GitObjectID?
 
     /// Creates a parsed file from a (possibly cached) parse.
-    public init(path: String, blob: ParsedBlob) {
+    public init(path: String, blob: ParsedBlob, blobID: GitObjectID? = nil) {
         self.path = path
         self.blob = blob
+        self.blobID = blobID
     }
 
     /// Parses `bytes` read from `path`.
@@ -57,6 +61,19 @@ private func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
         index += 1
     }
     return false
+}
+
+/// What one file contributes on its own: its findings, and its objects with their schema findings.
+/// It depends only on the file's bytes, path and the default namespace, so it is cached by blob.
+public struct FileAnalysis: Sendable {
+    /// An object and what the schema says of it alone.
+    public struct Object: Sendable {
+        public var object: ManifestObject
+        public var violations: [Diagnostic]
+    }
+
+    public var diagnostics: [Diagnostic]
+    public var objects: [Object]
 }
 
 /// The objects of one commit, as snapgate works with them.
@@ -91,31 +108,34 @@ public enum ManifestAssembler {
     /// Assembles the objects of `files` under `config`; `extraDiagnostics` (e.g. from the config
     /// file) are merged into the result.
     public static func assemble(
-        _ files: [ParsedFile], config: SnapgateConfig, extraDiagnostics: [Diagnostic] = []
+        _ files: [ParsedFile], config: SnapgateConfig, extraDiagnostics: [Diagnostic] = [], cache: ParseCache? = nil
     ) -> LoadedManifests {
         var diagnostics = extraDiagnostics
         let patches = patchFiles(in: files)
 
+        // Each file on its own (decode, schema findings) is cached by blob and computed on every core.
+        let manifests = files.filter { !patches.contains($0.path) }
+        let analyses = parallelMap(manifests) { file in
+            let key = file.blobID.map { "\($0.hex)\u{0}\(file.path)\u{0}\(config.defaultNamespace)" }
+            if let key, let cached = cache?.analysis(for: key) { return cached }
+            let analysis = analyze(file, config: config)
+            if let key { cache?.store(analysis, for: key) }
+            return analysis
+        }
         var personObjects: [ObjectKey: [ManifestObject]] = [:]
         var ownedObjects: [ObjectKey: [ManifestObject]] = [:]
-        for file in files where !patches.contains(file.path) {
-            for error in file.stream.errors {
-                diagnostics.append(diagnostic(for: error, in: file))
-            }
+        var personFindings: [ObjectKey: [Diagnostic]] = [:]
+        var ownedFindings: [ObjectKey: [Diagnostic]] = [:]
+        for (file, analysis) in zip(manifests, analyses) {
+            diagnostics += analysis.diagnostics
             let owned = config.isOwned(file.path)
-            for document in file.stream.documents {
-                switch ObjectDecoder.decode(document, path: file.path, defaultNamespace: config.defaultNamespace) {
-                case .foreign:
-                    continue
-                case .invalid(_, let found):
-                    diagnostics += found
-                case .object(let object, let found):
-                    diagnostics += found
-                    if owned {
-                        ownedObjects[object.key, default: []].append(object)
-                    } else {
-                        personObjects[object.key, default: []].append(object)
-                    }
+            for item in analysis.objects {
+                if owned {
+                    ownedFindings[item.object.key] = item.violations
+                    ownedObjects[item.object.key, default: []].append(item.object)
+                } else {
+                    personFindings[item.object.key] = item.violations
+                    personObjects[item.object.key, default: []].append(item.object)
                 }
             }
         }
@@ -127,17 +147,13 @@ public enum ManifestAssembler {
         var orphans: [ManifestObject] = []
         let persons = unique(personObjects, diagnostics: &diagnostics)
         let owned = unique(ownedObjects, diagnostics: &diagnostics)
-        // Schema validation is most of the assembly's work and pure: spread it over every core.
-        let candidates = Array(persons.values) + owned.filter { persons[$0.key] == nil }.map(\.value)
-        let violationsByKey = Dictionary(
-            uniqueKeysWithValues: zip(candidates.map(\.key), parallelMap(candidates) { validate($0) }))
         for (key, person) in persons {
             let overlay = owned[key]
             if let overlay {
                 statusDocuments[key] = overlay
                 authored[key] = person
             }
-            let personViolations = violationsByKey[key] ?? []
+            let personViolations = personFindings[key] ?? []
             diagnostics += personViolations
             guard !personViolations.contains(where: { $0.severity == .error }) else {
                 rejected.append(person)
@@ -165,7 +181,7 @@ public enum ManifestAssembler {
                 orphans.append(object)
                 continue
             }
-            let violations = violationsByKey[key] ?? []
+            let violations = ownedFindings[key] ?? []
             diagnostics += violations
             if violations.contains(where: { $0.severity == .error }) {
                 rejected.append(object)
@@ -181,6 +197,30 @@ public enum ManifestAssembler {
             statusDocuments: statusDocuments, authored: authored,
             orphanedStatusDocuments: orphans.sorted { $0.key < $1.key }, diagnostics: diagnostics.sorted(),
             fileCount: files.count)
+    }
+
+    /// One file's findings and objects, each object with its own schema findings: everything that
+    /// depends on the file alone.
+    static func analyze(_ file: ParsedFile, config: SnapgateConfig) -> FileAnalysis {
+        var analysis = FileAnalysis(diagnostics: [], objects: [])
+        for error in file.stream.errors {
+            analysis.diagnostics.append(diagnostic(for: error, in: file))
+        }
+        for document in file.stream.documents {
+            switch ObjectDecoder.decode(document, path: file.path, defaultNamespace: config.defaultNamespace) {
+            case .foreign:
+                continue
+            case .invalid(_, let found):
+                analysis.diagnostics += found
+            case .object(let object, let found):
+                analysis.diagnostics += found
+                // Owned documents without spec are status documents: valid only merged (below).
+                let standalone = !(config.isOwned(file.path) && object.node["spec"] == nil)
+                analysis.objects.append(
+                    FileAnalysis.Object(object: object, violations: standalone ? validate(object) : []))
+            }
+        }
+        return analysis
     }
 
     /// Paths that kustomizations in `files` name as patches.

@@ -8,6 +8,7 @@ import Synchronization
 /// blobs it changed.
 public final class ParseCache: Sendable {
     private let blobs = Mutex<[GitObjectID: ParsedBlob]>([:])
+    private let analyses = Mutex<[String: FileAnalysis]>([:])
 
     /// Creates an empty cache.
     public init() {}
@@ -15,6 +16,10 @@ public final class ParseCache: Sendable {
     func blob(for id: GitObjectID) -> ParsedBlob? { blobs.withLock { $0[id] } }
 
     func store(_ blob: ParsedBlob, for id: GitObjectID) { blobs.withLock { $0[id] = blob } }
+
+    func analysis(for key: String) -> FileAnalysis? { analyses.withLock { $0[key] } }
+
+    func store(_ analysis: FileAnalysis, for key: String) { analyses.withLock { $0[key] = analysis } }
 
     /// How many blobs are cached.
     public var count: Int { blobs.withLock { $0.count } }
@@ -48,7 +53,7 @@ public struct RepositoryLoader: Sendable {
                 && config.isManifest(entry.path)
         }
         let files = try await parse(manifests)
-        return ManifestAssembler.assemble(files, config: config, extraDiagnostics: configDiagnostics)
+        return ManifestAssembler.assemble(files, config: config, extraDiagnostics: configDiagnostics, cache: cache)
     }
 
     /// Parses the given tree entries, reusing cached parses and parsing the rest on every core.
@@ -57,7 +62,7 @@ public struct RepositoryLoader: Sendable {
         var missing: [Int] = []
         for (index, entry) in entries.enumerated() {
             if let blob = cache.blob(for: entry.id) {
-                results[index] = ParsedFile(path: entry.path, blob: blob)
+                results[index] = ParsedFile(path: entry.path, blob: blob, blobID: entry.id)
             } else {
                 missing.append(index)
             }
@@ -80,7 +85,7 @@ public struct RepositoryLoader: Sendable {
             }
             for (index, file) in parsed {
                 cache.store(file.blob, for: entries[index].id)
-                results[index] = file
+                results[index] = ParsedFile(path: file.path, blob: file.blob, blobID: entries[index].id)
             }
         }
         return results.compactMap { $0 }
