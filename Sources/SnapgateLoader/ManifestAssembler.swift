@@ -1,6 +1,6 @@
+public import SnapgateGit
 public import SnapgateModel
 import SnapgateSchema
-public import SnapgateGit
 public import SnapgateYAML
 
 /// What one blob's text turned out to be: its YAML stream and, when it does not parse, what
