@@ -77,9 +77,11 @@ struct ReconcileCommand: AsyncParsableCommand {
             let redraw = Task { await view.run() }
             let attempt: Result<ReconcileOutcome, any Error>
             do {
+                var reconciler = Reconciler(repository: repo)
+                let settings = RuleSettings.fromEnvironment()
+                reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
                 attempt = .success(
-                    try await Reconciler(repository: repo).reconcile(
-                        branch: branch, now: clock, settings: RuleSettings.fromEnvironment(), executor: runner))
+                    try await reconciler.reconcile(branch: branch, now: clock, settings: settings, executor: runner))
             } catch {
                 attempt = .failure(error)
             }

@@ -49,6 +49,10 @@ public struct Reconciler: Sendable {
     public let loader: RepositoryLoader
     /// How often to start again when the branch moves during a pass before giving up.
     public var maxAttempts = 8
+    /// Identifies this snapgate build, its settings and executor: with one, passes over a branch
+    /// that has not changed since a pass that left nothing to do are skipped (`PassMemo`). nil
+    /// (the default) never skips.
+    public var memoFingerprint: String?
 
     /// Creates a reconciler over `repository`, caching parses in `cache`.
     public init(repository: GitRepository, cache: ParseCache = ParseCache()) {
@@ -65,6 +69,13 @@ public struct Reconciler: Sendable {
         while true {
             guard let tip = try await repository.branchTip(branch) else {
                 throw ReconcileError(message: "branch '\(branch)' has no commits; commit manifests first")
+            }
+            if let fingerprint = memoFingerprint, let memo = PassMemo.read(in: repository, branch: branch),
+                memo.allowsSkipping(tip: tip, fingerprint: fingerprint, now: now)
+            {
+                return ReconcileOutcome(
+                    branch: branch, base: tip, commit: nil, changes: [], diagnostics: memo.diagnostics, events: [],
+                    retries: retries, workTree: nil)
             }
             let loaded = try await loader.load(commit: tip)
             let world = World(
@@ -102,6 +113,13 @@ public struct Reconciler: Sendable {
                 continue
             }
             outcome.executedRuns = executedKeys.compactMap { Self.summary(of: $0, in: result.world) }
+            // The pass reached its fixpoint: over its result, only the clock could change anything.
+            if let fingerprint = memoFingerprint, !result.dependsOnClock {
+                PassMemo(
+                    tip: published.commit ?? tip, fingerprint: fingerprint, wakeUp: result.wakeUp,
+                    diagnostics: diagnostics
+                ).write(in: repository, branch: branch)
+            }
             guard let commit = published.commit else { return outcome }
             outcome.changes = published.changes
             outcome.commit = commit

@@ -51,6 +51,12 @@ struct BuildRecord {
         return now.milliseconds - reference.milliseconds > BuildRecord.chainsWindowMilliseconds
     }
 
+    /// The first moment the Chains window counts as expired, when the build has a reference time.
+    var chainsWindowEnd: Timestamp? {
+        (run.status.completionTime ?? run.metadata.creationTimestamp).flatMap(Timestamp.init(rfc3339:))
+            .map { $0.adding(milliseconds: BuildRecord.chainsWindowMilliseconds + 1) }
+    }
+
     /// `status.startTime`, when readable.
     var startTime: Timestamp? { run.status.startTime.flatMap(Timestamp.init(rfc3339:)) }
 

@@ -106,6 +106,8 @@ enum BuildRules {
                     build,
                     BuildFailure("not processing the pipelineRun because it's not yet signed with Chains after 5m0s"),
                     &r)
+            } else if let closes = build.chainsWindowEnd {
+                r.wakeUp(at: closes)
             }
             return
         }

@@ -51,6 +51,13 @@ public struct Reconciliation: Sendable {
     public private(set) var events: [RuleEvent] = []
     /// Bumped by every effective change, so a fixpoint loop can tell whether a round did anything.
     public private(set) var revision = 0
+    /// The earliest later time at which a time-based rule could decide differently on the same
+    /// world (a build's Chains window closing, say); nil when none would. A pass over an unchanged
+    /// branch before this time has nothing to do.
+    public private(set) var wakeUp: Timestamp?
+    /// Whether some rule's outcome depends on the clock in ways a deadline cannot capture (an
+    /// auto-release expression reading `now`): then no pass can be skipped.
+    public private(set) var dependsOnClock = false
 
     private let initialKeys: Set<ObjectKey>
 
@@ -128,6 +135,15 @@ public struct Reconciliation: Sendable {
         // Rules run once per round until the fixpoint: a finding is reported once.
         if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
+
+    /// Notes that a rule would decide differently from `time` on (only later times count).
+    public mutating func wakeUp(at time: Timestamp) {
+        guard time > now else { return }
+        if wakeUp.map({ time < $0 }) ?? true { wakeUp = time }
+    }
+
+    /// Notes that a rule's outcome follows the clock continuously.
+    public mutating func markClockDependent() { dependsOnClock = true }
 
     /// Records an event for the audit log (once: rules run every round).
     public mutating func record(_ event: RuleEvent) {

@@ -39,6 +39,8 @@ enum ReleaseRules {
         let namespace = snapshot.metadata.namespace
         let plans = r.world.releasePlans(namespace: namespace, application: snapshot.application)
         let selected: [ReleasePlan]
+        // An expression may read `now`: its answer can change with the clock alone.
+        if plans.contains(where: { $0.autoReleaseExpression?.contains("now") == true }) { r.markClockDependent() }
         switch ReleasePlanSelection.select(plans, snapshot: snapshot, document: object.node, now: r.now) {
         case .success(let plans): selected = plans
         case .failure(let failure):
