@@ -195,29 +195,7 @@ enum DemoSteps {
     static func reconcile(_ repository: GitRepository) async throws(CommandFailure) -> ReconcileOutcome {
         Terminal.writeOut(
             "\n== snapgate reconcile --executor local (the sample's test pipelines run on this machine)\n")
-        let view = ProgressView()
-        let local = LocalExecutor(
-            repository: repository, clock: { Timestamp.wallClock() },
-            progress: { run, event in view.record(run: run, event: event) })
-        Terminal.writeErr("snapgate: running test pipelines locally; step logs in \(local.logDirectory)\n")
-        let redraw = Task { await view.run() }
-        let attempt: Result<ReconcileOutcome, any Error>
-        do {
-            attempt = .success(
-                try await Reconciler(repository: repository).reconcile(
-                    branch: "main", now: Timestamp.wallClock(), settings: RuleSettings.fromEnvironment(),
-                    executor: local))
-        } catch {
-            attempt = .failure(error)
-        }
-        view.stop()
-        redraw.cancel()
-        await redraw.value
-        let outcome: ReconcileOutcome
-        switch attempt {
-        case .success(let value): outcome = value
-        case .failure(let error): throw CommandFailure("reconcile could not complete: \(error)")
-        }
+        let outcome = try await LocalPass.run(repository: repository, branch: "main", now: nil, executor: .local)
         Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
         return outcome
     }

@@ -63,37 +63,8 @@ struct ReconcileCommand: AsyncParsableCommand {
                         + "Tekton or CI commit the results of test runs")
             }
             let (repo, branch, _) = try await repository.resolve()
-            let fixed = now.flatMap { Timestamp(rfc3339: $0) }
-            let clock = fixed ?? Timestamp.wallClock()
-            var runner: (any RunExecutor)?
-            let view = ProgressView()
-            if executor == .local {
-                let local = LocalExecutor(
-                    repository: repo, clock: { fixed ?? Timestamp.wallClock() },
-                    progress: { run, event in view.record(run: run, event: event) })
-                Terminal.writeErr("snapgate: running test pipelines locally; step logs in \(local.logDirectory)\n")
-                runner = local
-            }
-            let redraw = Task { await view.run() }
-            let attempt: Result<ReconcileOutcome, any Error>
-            do {
-                var reconciler = Reconciler(repository: repo)
-                let settings = RuleSettings.fromEnvironment()
-                reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
-                attempt = .success(
-                    try await reconciler.reconcile(branch: branch, now: clock, settings: settings, executor: runner))
-            } catch {
-                attempt = .failure(error)
-            }
-            // The live view's last drawing stays above the report.
-            view.stop()
-            redraw.cancel()
-            await redraw.value
-            let outcome: ReconcileOutcome
-            switch attempt {
-            case .success(let value): outcome = value
-            case .failure(let error): throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
-            }
+            let outcome = try await LocalPass.run(
+                repository: repo, branch: branch, now: now.flatMap { Timestamp(rfc3339: $0) }, executor: executor)
             switch output {
             case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
             case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
@@ -166,7 +137,7 @@ enum ReconcileReport {
                         ])
                     })
             ),
-            ("diagnostics", .array(outcome.diagnostics.map(ValidationReport.jsonDiagnostic))),
+            ("diagnostics", .array(outcome.diagnostics.map(\.json))),
         ])
     }
 }

@@ -75,15 +75,7 @@ enum ValidationReport {
                         ])
                     })
             ),
-            ("diagnostics", .array(loaded.diagnostics.map(jsonDiagnostic))),
-        ])
-    }
-
-    static func jsonDiagnostic(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
-            ("severity", .string(diagnostic.severity.rawValue)), ("path", .string(diagnostic.path)),
-            ("line", .int(diagnostic.line)), ("column", .int(diagnostic.column)),
-            ("message", .string(diagnostic.message)),
+            ("diagnostics", .array(loaded.diagnostics.map(\.json))),
         ])
     }
 

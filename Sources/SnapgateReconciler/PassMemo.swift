@@ -47,15 +47,8 @@ public struct PassMemo: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         if case .array(let items)? = json["diagnostics"] {
             for item in items {
-                guard let severity = item["severity"]?.string.flatMap(Severity.init(rawValue:)) else { return nil }
-                var line = 0
-                var column = 0
-                if case .int(let value)? = item["line"] { line = value }
-                if case .int(let value)? = item["column"] { column = value }
-                diagnostics.append(
-                    Diagnostic(
-                        severity, path: item["path"]?.string ?? "", line: line, column: column,
-                        message: item["message"]?.string ?? ""))
+                guard let diagnostic = Diagnostic(json: item) else { return nil }
+                diagnostics.append(diagnostic)
             }
         }
         return PassMemo(tip: tip, fingerprint: fingerprint, wakeUp: wakeUp, diagnostics: diagnostics)
@@ -67,16 +60,7 @@ public struct PassMemo: Sendable, Hashable {
         let json = JSONValue.object([
             ("tip", .string(tip.hex)), ("fingerprint", .string(fingerprint)),
             ("wakeUp", wakeUp.map { .int(Int($0.milliseconds)) } ?? .null),
-            (
-                "diagnostics",
-                .array(
-                    diagnostics.map {
-                        .object([
-                            ("severity", .string($0.severity.rawValue)), ("path", .string($0.path)),
-                            ("line", .int($0.line)), ("column", .int($0.column)), ("message", .string($0.message)),
-                        ])
-                    })
-            ),
+            ("diagnostics", .array(diagnostics.map(\.json))),
         ])
         let directory = (target as NSString).deletingLastPathComponent
         let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"

@@ -74,8 +74,8 @@ enum CELArithmetic {
 
     static func apply(_ op: String, _ a: CELValue, _ b: CELValue) -> Outcome {
         switch (a, b) {
-        case (.int(let x), .int(let y)): return integer(op, x, y).map { .value(.int($0)) } ?? failure(op, y == 0)
-        case (.uint(let x), .uint(let y)): return unsigned(op, x, y).map { .value(.uint($0)) } ?? failure(op, y == 0)
+        case (.int(let x), .int(let y)): return arithmetic(op, x, y).map { .value(.int($0)) } ?? failure(op, y == 0)
+        case (.uint(let x), .uint(let y)): return arithmetic(op, x, y).map { .value(.uint($0)) } ?? failure(op, y == 0)
         case (.double(let x), .double(let y)):
             switch op {
             case "+": return .value(.double(x + y))
@@ -104,25 +104,9 @@ enum CELArithmetic {
         return .failure("integer overflow")
     }
 
-    private static func integer(_ op: String, _ x: Int64, _ y: Int64) -> Int64? {
-        let result: (partialValue: Int64, overflow: Bool)
-        switch op {
-        case "+": result = x.addingReportingOverflow(y)
-        case "-": result = x.subtractingReportingOverflow(y)
-        case "*": result = x.multipliedReportingOverflow(by: y)
-        case "/":
-            guard y != 0 else { return nil }
-            result = x.dividedReportingOverflow(by: y)
-        case "%":
-            guard y != 0 else { return nil }
-            result = x.remainderReportingOverflow(dividingBy: y)
-        default: return nil
-        }
-        return result.overflow ? nil : result.partialValue
-    }
-
-    private static func unsigned(_ op: String, _ x: UInt64, _ y: UInt64) -> UInt64? {
-        let result: (partialValue: UInt64, overflow: Bool)
+    /// `x op y` for a fixed-width integer type; nil on overflow or division by zero.
+    private static func arithmetic<T: FixedWidthInteger>(_ op: String, _ x: T, _ y: T) -> T? {
+        let result: (partialValue: T, overflow: Bool)
         switch op {
         case "+": result = x.addingReportingOverflow(y)
         case "-": result = x.subtractingReportingOverflow(y)

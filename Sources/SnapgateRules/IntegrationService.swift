@@ -61,5 +61,11 @@ public enum IntegrationService {
 extension Reconciliation {
     mutating func reportUnconverged(rounds: Int) {
         record(RuleEvent("the rules did not settle after \(rounds) rounds; stopped"))
+        // A rule that keeps changing its mind is a bug people must see, not only an audit line.
+        addDiagnostic(
+            Diagnostic(
+                .warning, path: "",
+                message: "the integration service's rules did not settle after \(rounds) rounds; the pass "
+                    + "stopped there (please report this with the repository)"))
     }
 }

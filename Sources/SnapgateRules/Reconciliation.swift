@@ -136,6 +136,11 @@ public struct Reconciliation: Sendable {
         if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 
+    /// Adds a finding that concerns no object (once).
+    mutating func addDiagnostic(_ diagnostic: Diagnostic) {
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
     /// Notes that a rule would decide differently from `time` on (only later times count).
     public mutating func wakeUp(at time: Timestamp) {
         guard time > now else { return }
