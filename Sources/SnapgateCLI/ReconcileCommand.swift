@@ -63,11 +63,15 @@ struct ReconcileCommand: AsyncParsableCommand {
                         + "Tekton or CI commit the results of test runs")
             }
             let (repo, branch, _) = try await repository.resolve()
+            let started = ContinuousClock.now
+            defer { if PhaseTrace.isEnabled { PhaseTrace.report("command", since: started) } }
             let outcome = try await LocalPass.run(
                 repository: repo, branch: branch, now: now.flatMap { Timestamp(rfc3339: $0) }, executor: executor)
-            switch output {
-            case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
-            case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
+            PhaseTrace.measure("report") {
+                switch output {
+                case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
+                case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
+                }
             }
             if case .leftAlone(let reason)? = outcome.workTree {
                 Terminal.writeErr(

@@ -39,7 +39,9 @@ public struct RepositoryLoader: Sendable {
     /// Loads every manifest of `commit`.
     public func load(commit: GitObjectID) async throws(GitError) -> LoadedManifests {
         let tree = try await repository.commitInfo(commit).tree
-        let entries = try await repository.listTree(tree)
+        let entries = try await PhaseTrace.measure("list tree") { () async throws(GitError) in
+            try await repository.listTree(tree)
+        }
 
         var config = SnapgateConfig.default
         var configDiagnostics: [Diagnostic] = []
@@ -52,8 +54,12 @@ public struct RepositoryLoader: Sendable {
             (entry.mode == .blob || entry.mode == .executable) && entry.path != SnapgateConfig.fileName
                 && config.isManifest(entry.path)
         }
-        let files = try await parse(manifests)
-        return ManifestAssembler.assemble(files, config: config, extraDiagnostics: configDiagnostics, cache: cache)
+        let files = try await PhaseTrace.measure("read and parse") { () async throws(GitError) in
+            try await parse(manifests)
+        }
+        return PhaseTrace.measure("assemble") {
+            ManifestAssembler.assemble(files, config: config, extraDiagnostics: configDiagnostics, cache: cache)
+        }
     }
 
     /// Parses the given tree entries, reusing cached parses and parsing the rest on every core.
@@ -68,7 +74,9 @@ public struct RepositoryLoader: Sendable {
             }
         }
         if !missing.isEmpty {
-            let blobs = try await repository.readBlobs(missing.map { entries[$0].id })
+            let blobs = try await PhaseTrace.measure("read blobs") { () async throws(GitError) in
+                try await repository.readBlobs(missing.map { entries[$0].id })
+            }
             let pending = missing
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, missing.count / 64 + 1))
             let parsed = await withTaskGroup(of: [(Int, ParsedFile)].self) { group in

@@ -77,11 +77,15 @@ public struct Reconciler: Sendable {
                     branch: branch, base: tip, commit: nil, changes: [], diagnostics: memo.diagnostics, events: [],
                     retries: retries, workTree: nil)
             }
-            let loaded = try await loader.load(commit: tip)
+            let loaded = try await PhaseTrace.measure("load") { () async throws(GitError) in
+                try await loader.load(commit: tip)
+            }
             let world = World(
                 objects: loaded.objects, orphanedStatusDocuments: loaded.orphanedStatusDocuments,
                 defaultNamespace: loaded.config.defaultNamespace)
-            var result = IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
+            var result = PhaseTrace.measure("decide") {
+                IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
+            }
             var executedKeys: [ObjectKey] = []
             if let executor {
                 // Decide ⇄ Execute: each round of runs can lead to new ones (re-runs), so loop, boundedly.
@@ -95,7 +99,7 @@ public struct Reconciler: Sendable {
                     IntegrationService.run(&result)
                 }
             }
-            let changes = ChangeSet.make(loaded: loaded, result: result)
+            let changes = PhaseTrace.measure("changes") { ChangeSet.make(loaded: loaded, result: result) }
             let diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
             var outcome = ReconcileOutcome(
                 branch: branch, base: tip, commit: nil, changes: [], diagnostics: diagnostics, events: result.events,
@@ -103,9 +107,9 @@ public struct Reconciler: Sendable {
 
             let published: Publisher.Result
             do {
-                published = try await Publisher(repository: repository).publish(
+                published = try await PhaseTrace.measure("publish") { () async throws(GitError) in try await Publisher(repository: repository).publish(
                     changes, onto: tip, branch: branch, now: now,
-                    message: { CommitMessage.make(changes: $0, events: result.events) })
+                    message: { CommitMessage.make(changes: $0, events: result.events) }) }
             } catch {
                 // The branch moved while this pass computed: read it again and recompute.
                 guard error.code == .conflict, retries + 1 < maxAttempts else { throw error }

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Phase timings on stderr when `SNAPGATE_TRACE=timings` is set: how long loading, deciding,
+/// writing and publishing took, for profiling a pass without a profiler. Off by default, and then
+/// free (one environment read at start-up).
+public enum PhaseTrace {
+    /// Whether timings are printed.
+    public static let isEnabled: Bool = ProcessInfo.processInfo.environment["SNAPGATE_TRACE"]?
+        .split(separator: ",").contains("timings") ?? false
+
+    /// Runs `body`, printing how long it took under `label` when tracing is on.
+    @inlinable
+    public static func measure<T, E: Error>(_ label: String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard isEnabled else { return try body() }
+        let start = ContinuousClock.now
+        let value = try body()
+        report(label, since: start)
+        return value
+    }
+
+    /// Runs the asynchronous `body`, printing how long it took under `label` when tracing is on.
+    @inlinable
+    public static func measure<T, E: Error>(
+        _ label: String, isolation: isolated (any Actor)? = #isolation, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        guard isEnabled else { return try await body() }
+        let start = ContinuousClock.now
+        let value = try await body()
+        report(label, since: start)
+        return value
+    }
+
+    /// Prints the time since `start` under `label`.
+    public static func report(_ label: String, since start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        let (seconds, attoseconds) = elapsed.components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        FileHandle.standardError.write(Data("snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+    }
+}
