@@ -1,7 +1,7 @@
 import Dispatch
 
 /// `items.map(transform)` computed on every core; results in input order. For pure transforms.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 64 else { return items.map(transform) }
     let results = ResultSlots<R>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in

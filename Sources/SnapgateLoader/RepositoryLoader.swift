@@ -1,6 +1,6 @@
 import Foundation
 public import SnapgateGit
-import SnapgateModel
+public import SnapgateModel
 import SnapgateYAML
 import Synchronization
 
@@ -38,28 +38,71 @@ public struct RepositoryLoader: Sendable {
 
     /// Loads every manifest of `commit`.
     public func load(commit: GitObjectID) async throws(GitError) -> LoadedManifests {
+        let listing = try await list(commit: commit)
+        return try await load(listing.manifests, listing: listing).manifests
+    }
+
+    /// The tree of `commit`: every file, the configuration in force and which files it makes
+    /// manifests. Reads only `.snapgate.yaml`.
+    public func list(commit: GitObjectID) async throws(GitError) -> TreeListing {
         let tree = try await repository.commitInfo(commit).tree
         let entries = try await PhaseTrace.measure("list tree") { () async throws(GitError) in
             try await repository.listTree(tree)
         }
+        return try await listing(tree: tree, entries: entries)
+    }
 
+    /// The configuration of `tree` (whose files are `entries`, possibly a subset that holds the
+    /// configuration file when the tree does) and the manifests among `entries`.
+    public func listing(tree: GitObjectID, entries: [GitTreeEntry]) async throws(GitError) -> TreeListing {
         var config = SnapgateConfig.default
         var configDiagnostics: [Diagnostic] = []
-        if let entry = entries.first(where: { $0.path == SnapgateConfig.fileName }) {
-            let bytes = try await repository.readBlob(entry.id)
+        let configEntry = entries.first(where: { $0.path == SnapgateConfig.fileName })
+        if let configEntry {
+            let bytes = try await repository.readBlob(configEntry.id)
             (config, configDiagnostics) = SnapgateConfig.parse(bytes)
         }
+        let manifests = entries.filter { config.isManifestEntry($0) }
+        return TreeListing(
+            tree: tree, config: config, configBlob: configEntry?.id, configDiagnostics: configDiagnostics,
+            manifests: manifests)
+    }
 
-        let manifests = entries.filter { entry in
-            (entry.mode == .blob || entry.mode == .executable) && entry.path != SnapgateConfig.fileName
-                && config.isManifest(entry.path)
-        }
+    /// Loads the manifests `entries` (a subset of `listing`'s, or all of them) under the
+    /// listing's configuration, and says which namespaces each file's documents name.
+    public func load(_ entries: [GitTreeEntry], listing: TreeListing) async throws(GitError) -> LoadedFiles {
         let files = try await PhaseTrace.measure("read and parse") { () async throws(GitError) in
-            try await parse(manifests)
+            try await parse(entries)
         }
-        return PhaseTrace.measure("assemble") {
-            ManifestAssembler.assemble(files, config: config, extraDiagnostics: configDiagnostics, cache: cache)
+        let config = listing.config
+        let manifests = PhaseTrace.measure("assemble") {
+            ManifestAssembler.assemble(
+                files, config: config, extraDiagnostics: listing.configDiagnostics, cache: cache)
         }
+        let namespaces = PhaseTrace.measure("file namespaces") {
+            parallelMap(files) { FileNamespaces.of($0, defaultNamespace: config.defaultNamespace) }
+        }
+        var patchFiles: Set<String> = []
+        for file in files where KustomizePatches.isKustomization(file.path) {
+            for document in file.stream.documents {
+                guard let root = document.root else { continue }
+                patchFiles.formUnion(KustomizePatches.patchFiles(of: root, at: file.path))
+            }
+        }
+        return LoadedFiles(
+            manifests: manifests,
+            namespaces: Dictionary(zip(files.map(\.path), namespaces), uniquingKeysWith: { first, _ in first }),
+            patchFiles: patchFiles)
+    }
+
+    /// The namespaces the documents of each of `entries` name (parsed through the cache).
+    public func namespaces(
+        of entries: [GitTreeEntry], config: SnapgateConfig
+    ) async throws(GitError) -> [String: Set<String>] {
+        let files = try await parse(entries)
+        var result: [String: Set<String>] = [:]
+        for file in files { result[file.path] = FileNamespaces.of(file, defaultNamespace: config.defaultNamespace) }
+        return result
     }
 
     /// Parses the given tree entries, reusing cached parses and parsing the rest on every core.
@@ -97,5 +140,58 @@ public struct RepositoryLoader: Sendable {
             }
         }
         return results.compactMap { $0 }
+    }
+}
+
+/// A commit's tree as the loader sees it before reading any manifest.
+public struct TreeListing: Sendable {
+    /// Creates a listing.
+    public init(
+        tree: GitObjectID, config: SnapgateConfig, configBlob: GitObjectID?, configDiagnostics: [Diagnostic],
+        manifests: [GitTreeEntry]
+    ) {
+        self.tree = tree
+        self.config = config
+        self.configBlob = configBlob
+        self.configDiagnostics = configDiagnostics
+        self.manifests = manifests
+    }
+
+    /// The tree.
+    public var tree: GitObjectID
+    /// The configuration in force (the tree's `.snapgate.yaml`, or the defaults).
+    public var config: SnapgateConfig
+    /// The blob of `.snapgate.yaml`; nil when the tree has none.
+    public var configBlob: GitObjectID?
+    /// What is wrong with `.snapgate.yaml`.
+    public var configDiagnostics: [Diagnostic]
+    /// The files that are manifests under `config`, sorted by path.
+    public var manifests: [GitTreeEntry]
+}
+
+/// Manifests loaded from some or all files of a tree, with what the incremental passes need.
+public struct LoadedFiles: Sendable {
+    /// The objects and diagnostics.
+    public var manifests: LoadedManifests
+    /// For each file read, the namespaces its documents name (a document without one names the
+    /// default namespace): a change to the file can concern only those namespaces.
+    public var namespaces: [String: Set<String>]
+    /// The files that kustomizations among the files read name as patches (not objects).
+    public var patchFiles: Set<String>
+}
+
+/// The namespaces a file's documents name.
+public enum FileNamespaces {
+    /// Every `metadata.namespace` of `file`'s documents that are mappings, the default namespace
+    /// for those that name none. Documents of any kind count: an over-approximation is safe (a
+    /// namespace decided again decides the same), an under-approximation would miss a change.
+    public static func of(_ file: ParsedFile, defaultNamespace: String) -> Set<String> {
+        var namespaces: Set<String> = []
+        for document in file.stream.documents {
+            guard let root = document.root, case .mapping = root.content else { continue }
+            let namespace = root["metadata"]?["namespace"]?.string ?? ""
+            namespaces.insert(namespace.isEmpty ? defaultNamespace : namespace)
+        }
+        return namespaces
     }
 }

@@ -1,3 +1,4 @@
+public import SnapgateGit
 public import SnapgateModel
 import SnapgateYAML
 
@@ -38,6 +39,12 @@ public struct SnapgateConfig: Sendable, Hashable {
     }
 
     /// Whether `path` is a manifest to read under this configuration.
+    /// Whether a tree entry is a manifest: a file (not a link or submodule) other than the
+    /// configuration itself that `isManifest` accepts.
+    public func isManifestEntry(_ entry: GitTreeEntry) -> Bool {
+        (entry.mode == .blob || entry.mode == .executable) && entry.path != Self.fileName && isManifest(entry.path)
+    }
+
     public func isManifest(_ path: String) -> Bool {
         include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
     }

@@ -5,7 +5,8 @@ import Foundation
 /// free (one environment read at start-up).
 public enum PhaseTrace {
     /// Whether timings are printed.
-    public static let isEnabled: Bool = ProcessInfo.processInfo.environment["SNAPGATE_TRACE"]?
+    public static let isEnabled: Bool =
+        ProcessInfo.processInfo.environment["SNAPGATE_TRACE"]?
         .split(separator: ",").contains("timings") ?? false
 
     /// Runs `body`, printing how long it took under `label` when tracing is on.

@@ -29,32 +29,44 @@ public struct FileChange: Sendable, Hashable {
 public enum ChangeSet {
     /// The file changes that record `result`, relative to the commit `loaded` was read from.
     public static func make(loaded: LoadedManifests, result: Reconciliation) -> [FileChange] {
-        let config = loaded.config
-        var loadedObjects: [ObjectKey: ManifestObject] = [:]
-        for object in loaded.objects { loadedObjects[object.key] = object }
+        var before: [ObjectKey: ManifestObject] = [:]
+        for object in loaded.objects { before[object.key] = object }
         var orphans: [ObjectKey: ManifestObject] = [:]
         for orphan in loaded.orphanedStatusDocuments { orphans[orphan.key] = orphan }
+        return make(
+            changes: result.changes, after: result.world, before: { before[$0] }, orphan: { orphans[$0] },
+            loaded: loaded)
+    }
 
-        var changes: [FileChange] = []
-        for (key, action) in result.changes.sorted(by: { $0.key < $1.key }) {
+    /// The file changes that record `changes` (what the rules did, relative to the objects
+    /// `before` finds and the orphaned status documents `orphan` finds), `after` being the world
+    /// the rules left; `loaded` gives the configuration, status documents and authored objects.
+    /// Sorted by key.
+    public static func make(
+        changes: [ObjectKey: ChangeKind], after: World, before lookupBefore: (ObjectKey) -> ManifestObject?,
+        orphan lookupOrphan: (ObjectKey) -> ManifestObject?, loaded: LoadedManifests
+    ) -> [FileChange] {
+        let config = loaded.config
+        var files: [FileChange] = []
+        for (key, action) in changes.sorted(by: { $0.key < $1.key }) {
             guard let kind = KnownKind(key.groupKind) else { continue }
-            let before = loadedObjects[key]
+            let before = lookupBefore(key)
             let personAuthored = before.map { !config.isOwned($0.source.path) } ?? false
             switch action {
             case .delete:
-                if let orphan = orphans[key] {
-                    changes.append(
+                if let orphan = lookupOrphan(key) {
+                    files.append(
                         FileChange(
                             action: .delete, key: key, apiVersion: orphan.apiVersion, path: orphan.source.path,
                             contents: nil))
                 } else if let before, !personAuthored {
-                    changes.append(
+                    files.append(
                         FileChange(
                             action: .delete, key: key, apiVersion: before.apiVersion, path: before.source.path,
                             contents: nil))
                 }
             case .create, .update:
-                guard let object = result.world.object(key) else { continue }
+                guard let object = after.object(key) else { continue }
                 let apiVersion = object.node.string("apiVersion") ?? object.apiVersion
                 if personAuthored, let before {
                     let authored = loaded.authored[key]?.node ?? before.node
@@ -62,12 +74,12 @@ public enum ChangeSet {
                     let path =
                         existing ?? OwnedPaths.path(for: key, kind: kind, outputDirectory: config.outputDirectory)
                     if let document = StatusDocument.make(effective: object.node, authored: authored) {
-                        changes.append(
+                        files.append(
                             FileChange(
                                 action: .update, key: key, apiVersion: apiVersion, path: path,
                                 contents: render(document)))
                     } else if let existing {
-                        changes.append(
+                        files.append(
                             FileChange(action: .update, key: key, apiVersion: apiVersion, path: existing, contents: nil)
                         )
                     }
@@ -75,14 +87,14 @@ public enum ChangeSet {
                     let path =
                         before.map(\.source.path).flatMap { config.isOwned($0) ? $0 : nil }
                         ?? OwnedPaths.path(for: key, kind: kind, outputDirectory: config.outputDirectory)
-                    changes.append(
+                    files.append(
                         FileChange(
                             action: action, key: key, apiVersion: apiVersion, path: path, contents: render(object.node))
                     )
                 }
             }
         }
-        return changes
+        return files
     }
 
     /// A document's canonical bytes (GITOPS.md: deterministic, fixed key order).

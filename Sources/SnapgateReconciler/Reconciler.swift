@@ -44,20 +44,29 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
 
 /// One pass of the integration service over a branch: Load → Decide (to a fixpoint) → Write →
 /// Publish by compare-and-swap. A lost race means load again and recompute, never force.
+///
+/// The first pass over a branch reads every manifest and decides every namespace (on every core);
+/// later passes of the same reconciler (and, with a `memoFingerprint`, of later processes) read
+/// only what a tree diff shows changed, and decide only the namespaces it touches (`PassIndex`).
 public struct Reconciler: Sendable {
     public let repository: GitRepository
     public let loader: RepositoryLoader
+    /// What earlier passes learnt about each branch's tree.
+    public let indexes: PassIndexStore
     /// How often to start again when the branch moves during a pass before giving up.
     public var maxAttempts = 8
     /// Identifies this snapgate build, its settings and executor: with one, passes over a branch
-    /// that has not changed since a pass that left nothing to do are skipped (`PassMemo`). nil
-    /// (the default) never skips.
+    /// that has not changed since a pass that left nothing to do are skipped (`PassMemo`), and a
+    /// new process starts from the index the last one left (`PassIndexFile`). nil (the default)
+    /// never skips and keeps indexes in memory only.
     public var memoFingerprint: String?
 
     /// Creates a reconciler over `repository`, caching parses in `cache`.
-    public init(repository: GitRepository, cache: ParseCache = ParseCache()) {
+    public init(repository: GitRepository, cache: ParseCache = ParseCache(), indexes: PassIndexStore = PassIndexStore())
+    {
         self.repository = repository
         self.loader = RepositoryLoader(repository: repository, cache: cache)
+        self.indexes = indexes
     }
 
     /// Reconciles `branch` at time `now`; with an `executor`, the test runs the pass creates are
@@ -65,62 +74,78 @@ public struct Reconciler: Sendable {
     public func reconcile(
         branch: String, now: Timestamp, settings: RuleSettings = RuleSettings(), executor: (any RunExecutor)? = nil
     ) async throws -> ReconcileOutcome {
+        // Decisions are only reusable by the same build, settings and executor.
+        let fingerprint =
+            "\(memoFingerprint ?? "in-process")|\(settings)|\(executor.map { "\(type(of: $0))" } ?? "none")"
         var retries = 0
         while true {
             guard let tip = try await repository.branchTip(branch) else {
                 throw ReconcileError(message: "branch '\(branch)' has no commits; commit manifests first")
             }
-            if let fingerprint = memoFingerprint, let memo = PassMemo.read(in: repository, branch: branch),
-                memo.allowsSkipping(tip: tip, fingerprint: fingerprint, now: now)
+            if let memoFingerprint, let memo = PassMemo.read(in: repository, branch: branch),
+                memo.allowsSkipping(tip: tip, fingerprint: memoFingerprint, now: now)
             {
                 return ReconcileOutcome(
                     branch: branch, base: tip, commit: nil, changes: [], diagnostics: memo.diagnostics, events: [],
                     retries: retries, workTree: nil)
             }
-            let loaded = try await PhaseTrace.measure("load") { () async throws(GitError) in
-                try await loader.load(commit: tip)
-            }
-            let world = World(
-                objects: loaded.objects, orphanedStatusDocuments: loaded.orphanedStatusDocuments,
-                defaultNamespace: loaded.config.defaultNamespace)
-            var result = PhaseTrace.measure("decide") {
-                IntegrationService.reconcile(world, context: RuleContext(now: now, settings: settings))
-            }
-            var executedKeys: [ObjectKey] = []
-            if let executor {
-                // Decide ⇄ Execute: each round of runs can lead to new ones (re-runs), so loop, boundedly.
-                for _ in 0..<8 {
-                    let pending = result.pendingTestRuns
-                    guard !pending.isEmpty else { break }
-                    for executed in await executor.execute(pending, in: result.world) {
-                        result.apply(executed)
-                        executedKeys.append(executed.key)
-                    }
-                    IntegrationService.run(&result)
+            var known = indexes.index(of: branch)
+            if known == nil, memoFingerprint != nil {
+                known = await PhaseTrace.measure("read index") {
+                    await PassIndexFile.read(in: repository, branch: branch)
                 }
             }
-            let changes = PhaseTrace.measure("changes") { ChangeSet.make(loaded: loaded, result: result) }
-            let diagnostics = (loaded.diagnostics + result.diagnostics).sorted()
+            let plan = try await PhaseTrace.measure("load") { () async throws(GitError) in
+                try await prepare(
+                    tip: tip, index: known?.fingerprint == fingerprint ? known : nil, now: now,
+                    fingerprint: fingerprint)
+            }
+            let context = RuleContext(now: now, settings: settings)
+            var passes = PhaseTrace.measure("decide") {
+                NamespacePasses.decide(plan.loaded.manifests, context: context, namespaces: plan.namespaces)
+            }
+            var executed: [(namespace: Int, key: ObjectKey)] = []
+            if let executor { executed = await NamespacePasses.execute(&passes, with: executor) }
+            let changes = PhaseTrace.measure("changes") {
+                NamespacePasses.changes(of: passes, loaded: plan.loaded.manifests)
+            }
+            var index = plan.index
+            index.record(passes)
+            let diagnostics = index.diagnostics
+            let events = passes.events
             var outcome = ReconcileOutcome(
-                branch: branch, base: tip, commit: nil, changes: [], diagnostics: diagnostics, events: result.events,
+                branch: branch, base: tip, commit: nil, changes: [], diagnostics: diagnostics, events: events,
                 retries: retries, workTree: nil)
 
             let published: Publisher.Result
             do {
-                published = try await PhaseTrace.measure("publish") { () async throws(GitError) in try await Publisher(repository: repository).publish(
-                    changes, onto: tip, branch: branch, now: now,
-                    message: { CommitMessage.make(changes: $0, events: result.events) }) }
+                published = try await PhaseTrace.measure("publish") { () async throws(GitError) in
+                    try await Publisher(repository: repository).publish(
+                        changes, onto: tip, branch: branch, now: now,
+                        message: { CommitMessage.make(changes: $0, events: events) })
+                }
             } catch {
                 // The branch moved while this pass computed: read it again and recompute.
                 guard error.code == .conflict, retries + 1 < maxAttempts else { throw error }
                 retries += 1
                 continue
             }
-            outcome.executedRuns = executedKeys.compactMap { Self.summary(of: $0, in: result.world) }
+            outcome.executedRuns = executed.compactMap {
+                Self.summary(of: $0.key, in: passes[$0.namespace].reconciliation.world)
+            }
+            if let commit = published.commit {
+                index.commit = commit
+                index.tree = try await repository.commitInfo(commit).tree
+                index.record(published.changes)
+            }
+            indexes.store(index, for: branch)
+            if memoFingerprint != nil {
+                PhaseTrace.measure("write index") { PassIndexFile.write(index, in: repository, branch: branch) }
+            }
             // The pass reached its fixpoint: over its result, only the clock could change anything.
-            if let fingerprint = memoFingerprint, !result.dependsOnClock {
+            if let memoFingerprint, !passes.dependsOnClock, !index.namespaces.values.contains(where: \.alwaysDecide) {
                 PassMemo(
-                    tip: published.commit ?? tip, fingerprint: fingerprint, wakeUp: result.wakeUp,
+                    tip: published.commit ?? tip, fingerprint: memoFingerprint, wakeUp: index.wakeUp,
                     diagnostics: diagnostics
                 ).write(in: repository, branch: branch)
             }
@@ -130,6 +155,84 @@ public struct Reconciler: Sendable {
             outcome.workTree = published.workTree
             return outcome
         }
+    }
+
+    /// What a pass reads and decides.
+    struct Plan {
+        /// The files read.
+        var loaded: LoadedFiles
+        /// Namespaces to decide even if no object of theirs was read (all their files are gone).
+        var namespaces: Set<String>
+        /// The index of the tip, before this pass's decisions.
+        var index: PassIndex
+    }
+
+    /// Reads what the pass over `tip` needs: everything without a usable `index`, otherwise the
+    /// files that changed since the index's commit and the rest of the namespaces they concern.
+    func prepare(tip: GitObjectID, index: PassIndex?, now: Timestamp, fingerprint: String) async throws(GitError)
+        -> Plan
+    {
+        let tree = try await repository.commitInfo(tip).tree
+        if let index, let plan = try await incremental(tree: tree, tip: tip, index: index, now: now) {
+            return plan
+        }
+        let listing = try await loader.list(commit: tip)
+        let loaded = try await loader.load(listing.manifests, listing: listing)
+        var fresh = PassIndex(
+            commit: tip, tree: tree, fingerprint: fingerprint, config: listing.config,
+            configBlob: listing.configBlob, patchFiles: loaded.patchFiles)
+        for entry in listing.manifests {
+            // Patch files hold no objects: a change to one concerns no namespace.
+            let namespaces = loaded.patchFiles.contains(entry.path) ? [] : loaded.namespaces[entry.path] ?? []
+            fresh.setFile(entry.path, namespaces: namespaces)
+        }
+        fresh.replaceFileDiagnostics(of: [], with: loaded.manifests.diagnostics)
+        return Plan(loaded: loaded, namespaces: [], index: fresh)
+    }
+
+    /// The plan of an incremental pass; nil when a change concerns the whole tree (the
+    /// configuration or a kustomization changed), so everything must be read.
+    private func incremental(tree: GitObjectID, tip: GitObjectID, index: PassIndex, now: Timestamp)
+        async throws(GitError) -> Plan?
+    {
+        let diff = try await PhaseTrace.measure("diff") { () async throws(GitError) in
+            try await repository.changedFiles(from: index.tree, to: tree)
+        }
+        if diff.contains(where: { $0.path == SnapgateConfig.fileName || KustomizePatches.isKustomization($0.path) }) {
+            return nil
+        }
+        var index = index
+        let config = index.config
+        let changedPaths = diff.map(\.path).filter { config.isManifest($0) }
+        let present = diff.compactMap(\.entry).filter { config.isManifestEntry($0) }
+        let presentPaths = Set(present.map(\.path))
+        var affected = index.dueNamespaces(at: now)
+        for path in changedPaths { affected.formUnion(index.files[path] ?? []) }
+        let objectFiles = present.filter { !index.patchFiles.contains($0.path) }
+        let namespaces = try await loader.namespaces(of: objectFiles, config: config)
+        for path in changedPaths {
+            if !presentPaths.contains(path) {
+                index.setFile(path, namespaces: nil)
+                index.fileDiagnostics[path] = nil
+            } else {
+                index.setFile(path, namespaces: namespaces[path] ?? [])
+            }
+        }
+        let closure = index.closure(of: affected, including: Set(objectFiles.map(\.path)))
+        let known = Dictionary(present.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let unchanged = try await repository.entries(
+            atPaths: closure.files.filter { known[$0] == nil }, inTree: tree)
+        let entries = (objectFiles + unchanged).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let listing = TreeListing(
+            tree: tree, config: config, configBlob: index.configBlob, configDiagnostics: [], manifests: entries)
+        let loaded = try await loader.load(entries, listing: listing)
+        index.replaceFileDiagnostics(of: entries.map(\.path), with: loaded.manifests.diagnostics)
+        // Patch files that changed are read for nothing else: their findings are the loader's none.
+        for path in presentPaths where index.patchFiles.contains(path) { index.fileDiagnostics[path] = nil }
+        for namespace in closure.namespaces { index.namespaces[namespace] = nil }
+        index.commit = tip
+        index.tree = tree
+        return Plan(loaded: loaded, namespaces: closure.namespaces, index: index)
     }
 
     private static func summary(of key: ObjectKey, in world: World) -> ExecutedRunSummary? {

@@ -1,0 +1,126 @@
+internal import CLibGit2
+import Glibc
+
+// Looking up a few files of a tree by path, without walking the whole tree.
+
+extension GitRepository {
+    /// The entries of `tree` at `paths` (`/`-separated, from the root), in the order of `paths`;
+    /// paths with nothing there, or naming a directory, are left out. One tree lookup per path:
+    /// for a handful of files of a large tree this is far cheaper than `listTree`.
+    public func entries(atPaths paths: [String], inTree tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
+        let treeObject = try lookup(tree, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        var found: [GitTreeEntry] = []
+        found.reserveCapacity(paths.count)
+        for path in paths where !path.isEmpty {
+            let entry = try withObjectIfPresent(
+                "git_tree_entry_bypath", release: git_tree_entry_free,
+                { git_tree_entry_bypath($0, treeObject.pointer, path) }
+            ) { (entry: borrowing Owned) throws(GitError) -> GitTreeEntry? in
+                let mode = GitFileMode(git_tree_entry_filemode(entry.pointer))
+                guard mode != .tree, let id = GitObjectID(git_tree_entry_id(entry.pointer)) else { return nil }
+                return GitTreeEntry(path: path, id: id, mode: mode)
+            }
+            if let entry = entry ?? nil { found.append(entry) }
+        }
+        return found
+    }
+}
+
+extension GitRepository {
+    /// The files that differ between trees `old` and `new`, each with its new entry (nil when it
+    /// is gone), sorted by path. Subtrees with the same id are skipped without being read, so the
+    /// cost follows the size of the change, not of the trees (a large monorepo's one-file commit
+    /// reads a few tree objects). A file replaced by a directory, or the reverse, counts as the
+    /// file gone and the directory's files new.
+    public func changedFiles(from old: GitObjectID, to new: GitObjectID) throws(GitError) -> [GitFileChange] {
+        var changes: [GitFileChange] = []
+        try compareTrees(old, new, prefix: "", into: &changes)
+        return changes.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    private struct Entry {
+        var name: [UInt8]
+        var id: GitObjectID
+        var mode: GitFileMode
+    }
+
+    private func treeEntries(_ id: GitObjectID?) throws(GitError) -> [Entry] {
+        guard let id else { return [] }
+        let tree = try lookup(id, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        let count = git_tree_entrycount(tree.pointer)
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = git_tree_entry_byindex(tree.pointer, index), let name = git_tree_entry_name(entry),
+                let entryID = GitObjectID(git_tree_entry_id(entry))
+            else { throw nullResult("git_tree_entry_byindex") }
+            let bytes = UnsafeBufferPointer(
+                start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+            entries.append(Entry(name: Array(bytes), id: entryID, mode: GitFileMode(git_tree_entry_filemode(entry))))
+        }
+        // Git orders a directory as if its name ended in '/'; compare plain names instead.
+        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        return entries
+    }
+
+    private func compareTrees(
+        _ old: GitObjectID?, _ new: GitObjectID?, prefix: String, into changes: inout [GitFileChange]
+    ) throws(GitError) {
+        guard old != new else { return }
+        let before = try treeEntries(old)
+        let after = try treeEntries(new)
+        var i = 0
+        var j = 0
+        while i < before.count || j < after.count {
+            let left = i < before.count ? before[i] : nil
+            let right = j < after.count ? after[j] : nil
+            if let left, let right, left.name == right.name {
+                i += 1
+                j += 1
+                guard left.id != right.id || left.mode != right.mode else { continue }
+                try compareEntries(left, right, prefix: prefix, into: &changes)
+            } else if let left, right.map({ left.name.lexicographicallyPrecedes($0.name) }) ?? true {
+                i += 1
+                try compareEntries(left, nil, prefix: prefix, into: &changes)
+            } else if let right {
+                j += 1
+                try compareEntries(nil, right, prefix: prefix, into: &changes)
+            }
+        }
+    }
+
+    private func compareEntries(
+        _ left: Entry?, _ right: Entry?, prefix: String, into changes: inout [GitFileChange]
+    ) throws(GitError) {
+        let name = String(decoding: (left ?? right)!.name, as: UTF8.self)
+        let path = prefix + name
+        let oldTree = left.flatMap { $0.mode == .tree ? $0.id : nil }
+        let newTree = right.flatMap { $0.mode == .tree ? $0.id : nil }
+        if oldTree != nil || newTree != nil {
+            // Files on the side that is not a directory are changes of their own.
+            if let left, left.mode != .tree { changes.append(GitFileChange(path: path, entry: nil)) }
+            try compareTrees(oldTree, newTree, prefix: path + "/", into: &changes)
+            if let right, right.mode != .tree {
+                changes.append(
+                    GitFileChange(path: path, entry: GitTreeEntry(path: path, id: right.id, mode: right.mode)))
+            }
+            return
+        }
+        changes.append(
+            GitFileChange(path: path, entry: right.map { GitTreeEntry(path: path, id: $0.id, mode: $0.mode) }))
+    }
+}
+
+/// A file that differs between two trees.
+public struct GitFileChange: Sendable, Hashable {
+    /// Its path from the root.
+    public var path: String
+    /// Its entry in the new tree; nil when it is gone.
+    public var entry: GitTreeEntry?
+
+    /// Creates a change.
+    public init(path: String, entry: GitTreeEntry?) {
+        self.path = path
+        self.entry = entry
+    }
+}

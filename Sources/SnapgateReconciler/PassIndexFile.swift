@@ -1,0 +1,227 @@
+import Foundation
+public import SnapgateGit
+import SnapgateLoader
+public import SnapgateModel
+
+/// A `PassIndex` on disk, under `.git/snapgate/state/<branch>.index`, so a new process's pass
+/// starts where the last one ended (issue 5: an incremental reconcile in a fresh process).
+///
+/// A line format rather than JSON: a large repository's index has a line per manifest, and this
+/// is read at the start of every pass. Fields are tab-separated and percent-encoded (`%`, tab,
+/// newline, carriage return, comma). Lines: `snapgate-pass-index 1`, `commit`, `tree`, `config`
+/// (a blob id or `-`), `fingerprint`, then `f <path> <ns,ns>` per manifest, `p <path>` per
+/// patch file, `n <namespace> <wake-up ms or -> <0|1>` per namespace, `d <namespace or empty>
+/// <severity> <path> <line> <column> <message>` per finding (empty namespace: the loader's).
+/// An unreadable file is no index: the next pass reads everything, which is always correct.
+public enum PassIndexFile {
+    static let header = "snapgate-pass-index 1"
+
+    /// The index file of `branch`.
+    static func path(in repository: GitRepository, branch: String) -> String {
+        PassMemo.path(in: repository, branch: branch).replacingOccurrences(of: ".json", with: ".index")
+    }
+
+    /// Writes `index` atomically (a rename); failures only cost the next process a full pass.
+    public static func write(_ index: PassIndex, in repository: GitRepository, branch: String) {
+        var out: [UInt8] = []
+        out.reserveCapacity(index.files.count * 80 + 4096)
+        func append(_ text: String) { out.append(contentsOf: text.utf8) }
+        func field(_ text: String) {
+            out.append(UInt8(ascii: "\t"))
+            appendEncoded(text, to: &out)
+        }
+        append("\(header)\ncommit\t\(index.commit.hex)\ntree\t\(index.tree.hex)\n")
+        append("config\t\(index.configBlob?.hex ?? "-")\nfingerprint")
+        field(index.fingerprint)
+        // Unsorted: the order of lines means nothing, and sorting a large index costs more than writing it.
+        for (path, namespaces) in index.files {
+            append("\nf")
+            field(path)
+            out.append(UInt8(ascii: "\t"))
+            for (position, namespace) in namespaces.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                appendEncoded(namespace, to: &out)
+            }
+        }
+        for path in index.patchFiles {
+            append("\np")
+            field(path)
+        }
+        func diagnosticLine(_ diagnostic: Diagnostic, unit: String) {
+            append("\nd")
+            field(unit)
+            field(diagnostic.severity.rawValue)
+            field(diagnostic.path)
+            field(String(diagnostic.line))
+            field(String(diagnostic.column))
+            field(diagnostic.message)
+        }
+        for (namespace, state) in index.namespaces {
+            append("\nn")
+            field(namespace)
+            field(state.wakeUp.map { String($0.milliseconds) } ?? "-")
+            field(state.alwaysDecide ? "1" : "0")
+            for diagnostic in state.diagnostics { diagnosticLine(diagnostic, unit: namespace) }
+        }
+        for diagnostics in index.fileDiagnostics.values {
+            for diagnostic in diagnostics { diagnosticLine(diagnostic, unit: "") }
+        }
+        out.append(UInt8(ascii: "\n"))
+        let target = path(in: repository, branch: branch)
+        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(out).write(to: URL(fileURLWithPath: temporary))
+            _ = rename(temporary, target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    /// Reads the index of `branch`; nil when there is none or it cannot be read.
+    public static func read(in repository: GitRepository, branch: String) async -> PassIndex? {
+        guard let data = FileManager.default.contents(atPath: path(in: repository, branch: branch)) else { return nil }
+        guard var index = parse(Array(data)) else { return nil }
+        if let blob = index.configBlob {
+            // The configuration is re-read from its blob: the index only names it.
+            guard let bytes = try? await repository.readBlob(blob) else { return nil }
+            let (config, _) = SnapgateConfig.parse(bytes)
+            index.config = config
+        }
+        return index
+    }
+
+    /// Parses an index file's bytes; the configuration is left at the defaults.
+    static func parse(_ bytes: [UInt8]) -> PassIndex? {
+        bytes.withUnsafeBufferPointer { buffer in parse(buffer) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PassIndex? {
+        var commit: GitObjectID?
+        var tree: GitObjectID?
+        var configBlob: GitObjectID??
+        var fingerprint: String?
+        var files: [String: Set<String>] = [:]
+        var patches: Set<String> = []
+        var namespaces: [String: PassIndex.NamespaceState] = [:]
+        var fileDiagnostics: [Diagnostic] = []
+        var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var lineStart = 0
+        var sawHeader = false
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            let line = bytes[lineStart..<lineEnd]
+            guard sawHeader else {
+                guard String(decoding: line, as: UTF8.self) == header else { return nil }
+                sawHeader = true
+                continue
+            }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = line.startIndex
+            for position in line.indices where line[position] == UInt8(ascii: "\t") {
+                fields.append(line[fieldStart..<position])
+                fieldStart = position + 1
+            }
+            fields.append(line[fieldStart..<line.endIndex])
+            let tag = fields[0]
+            switch (tag.count, tag.first, fields.count) {
+            case (1, UInt8(ascii: "f"), 3):
+                var names: Set<String> = []
+                let list = fields[2]
+                var nameStart = list.startIndex
+                for position in list.indices where list[position] == UInt8(ascii: ",") {
+                    names.insert(decode(list[nameStart..<position]))
+                    nameStart = position + 1
+                }
+                if nameStart < list.endIndex { names.insert(decode(list[nameStart..<list.endIndex])) }
+                files[decode(fields[1])] = names
+            case (1, UInt8(ascii: "p"), 2):
+                patches.insert(decode(fields[1]))
+            case (1, UInt8(ascii: "n"), 4):
+                let wake = decode(fields[2])
+                namespaces[decode(fields[1])] = PassIndex.NamespaceState(
+                    wakeUp: wake == "-" ? nil : Int64(wake).map { Timestamp(milliseconds: $0) },
+                    alwaysDecide: decode(fields[3]) == "1", diagnostics: [])
+            case (1, UInt8(ascii: "d"), 7):
+                guard let severity = Severity(rawValue: decode(fields[2])), let row = Int(decode(fields[4])),
+                    let column = Int(decode(fields[5]))
+                else { return nil }
+                let diagnostic = Diagnostic(
+                    severity, path: decode(fields[3]), line: row, column: column, message: decode(fields[6]))
+                let unit = decode(fields[1])
+                if unit.isEmpty {
+                    fileDiagnostics.append(diagnostic)
+                } else {
+                    guard namespaces[unit] != nil else { return nil }
+                    namespaces[unit]?.diagnostics.append(diagnostic)
+                }
+            default:
+                guard fields.count == 2 else { return nil }
+                let value = decode(fields[1])
+                switch decode(tag) {
+                case "commit": commit = GitObjectID(hex: value)
+                case "tree": tree = GitObjectID(hex: value)
+                case "config": configBlob = value == "-" ? .some(nil) : GitObjectID(hex: value).map { .some($0) }
+                case "fingerprint": fingerprint = value
+                default: return nil
+                }
+            }
+        }
+        guard let commit, let tree, let configBlob, let fingerprint else { return nil }
+        var index = PassIndex(
+            commit: commit, tree: tree, fingerprint: fingerprint, config: .default, configBlob: configBlob,
+            patchFiles: patches, files: files)
+        index.namespaces = namespaces
+        index.replaceFileDiagnostics(of: [], with: fileDiagnostics)
+        return index
+    }
+
+    /// Appends `text` percent-encoding the bytes that separate fields, lines and lists.
+    static func appendEncoded(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ",")
+            {
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            } else {
+                out.append(byte)
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Reverses `appendEncoded`.
+    static func decode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+            {
+                out.append(high << 4 | low)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+}
