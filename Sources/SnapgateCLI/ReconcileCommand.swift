@@ -97,12 +97,14 @@ enum ReconcileReport {
         }
         out += "\(outcome.branch): \(outcome.base.abbreviated(8)) → \(commit.abbreviated(8)), \(outcome.changes.count) "
         out += outcome.changes.count == 1 ? "file\n" : "files\n"
-        let width =
-            outcome.changes.map { "\($0.key.groupKind.kind) \($0.key.namespace)/\($0.key.name)".count }.max() ?? 0
-        for change in outcome.changes {
-            let object = "\(change.key.groupKind.kind) \(change.key.namespace)/\(change.key.name)"
-            out += "  \(change.action.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) "
-            out += object.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(change.path)\n"
+        // Kinds, namespaces and names are DNS-style ASCII: widths by UTF-8 count are column widths,
+        // and counting Characters over a large commit's lines is what made this slow.
+        let objects = outcome.changes.map { "\($0.key.groupKind.kind) \($0.key.namespace)/\($0.key.name)" }
+        let width = objects.map(\.utf8.count).max() ?? 0
+        for (change, object) in zip(outcome.changes, objects) {
+            let action = change.action.rawValue
+            out += "  " + action + String(repeating: " ", count: max(0, 6 - action.utf8.count)) + " "
+            out += object + String(repeating: " ", count: max(0, width - object.utf8.count)) + "  " + change.path + "\n"
         }
         for event in outcome.events { out += "  · \(event.summary)\n" }
         if !outcome.executedRuns.isEmpty { out += "\n" + runTable(outcome.executedRuns) }

@@ -49,7 +49,10 @@ public struct PassIndex: Sendable {
     /// The loader's findings, by file (the configuration's under its own path).
     public var fileDiagnostics: [String: [Diagnostic]] = [:]
     /// Each namespace's last decision.
-    public var namespaces: [String: NamespaceState] = [:]
+    public private(set) var namespaces: [String: NamespaceState] = [:]
+    /// The namespaces with a deadline, that are always decided, or with findings: the few a pass
+    /// that changes nothing looks at, so it does not visit every namespace of a large repository.
+    private var notable: Set<String> = []
 
     /// Creates an index from a full load of `commit`.
     public init(
@@ -84,12 +87,22 @@ public struct PassIndex: Sendable {
         for diagnostic in diagnostics { fileDiagnostics[diagnostic.path, default: []].append(diagnostic) }
     }
 
+    /// Sets (nil: forgets) the last decision of `namespace`.
+    public mutating func setNamespace(_ namespace: String, _ state: NamespaceState?) {
+        namespaces[namespace] = state
+        if let state, state.wakeUp != nil || state.alwaysDecide || !state.diagnostics.isEmpty {
+            notable.insert(namespace)
+        } else {
+            notable.remove(namespace)
+        }
+    }
+
     /// The namespaces to decide at `now` although none of their files changed.
     public func dueNamespaces(at now: Timestamp) -> Set<String> {
-        Set(
-            namespaces.compactMap { name, state in
-                state.alwaysDecide || state.wakeUp.map { $0 <= now } == true ? name : nil
-            })
+        notable.filter { name in
+            guard let state = namespaces[name] else { return false }
+            return state.alwaysDecide || state.wakeUp.map { $0 <= now } == true
+        }
     }
 
     /// The files to read so that every namespace in `namespaces` is seen whole: `changed` (files
@@ -114,11 +127,14 @@ public struct PassIndex: Sendable {
 
     /// Every finding the index holds: the loader's and the rules', sorted.
     public var diagnostics: [Diagnostic] {
-        (fileDiagnostics.values.flatMap { $0 } + namespaces.values.flatMap(\.diagnostics)).sorted()
+        (fileDiagnostics.values.flatMap { $0 } + notable.flatMap { namespaces[$0]?.diagnostics ?? [] }).sorted()
     }
 
     /// The earliest deadline of any namespace.
-    public var wakeUp: Timestamp? { namespaces.values.compactMap(\.wakeUp).min() }
+    public var wakeUp: Timestamp? { notable.compactMap { namespaces[$0]?.wakeUp }.min() }
+
+    /// Whether some namespace is decided in every pass.
+    public var hasAlwaysDecided: Bool { notable.contains { namespaces[$0]?.alwaysDecide == true } }
 
     /// Records the decisions of `passes`.
     public mutating func record(_ passes: [NamespacePass]) {
@@ -127,7 +143,7 @@ public struct PassIndex: Sendable {
             let state = NamespaceState(
                 wakeUp: reconciliation.wakeUp, alwaysDecide: reconciliation.dependsOnClock,
                 diagnostics: reconciliation.diagnostics)
-            namespaces[pass.namespace] = state
+            setNamespace(pass.namespace, state)
         }
     }
 

@@ -175,7 +175,7 @@ public enum PassIndexFile {
         var index = PassIndex(
             commit: commit, tree: tree, fingerprint: fingerprint, config: .default, configBlob: configBlob,
             patchFiles: patches, files: files)
-        index.namespaces = namespaces
+        for (namespace, state) in namespaces { index.setNamespace(namespace, state) }
         index.replaceFileDiagnostics(of: [], with: fileDiagnostics)
         return index
     }

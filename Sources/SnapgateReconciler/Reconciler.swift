@@ -143,12 +143,13 @@ public struct Reconciler: Sendable {
                 PhaseTrace.measure("write index") { PassIndexFile.write(index, in: repository, branch: branch) }
             }
             // The pass reached its fixpoint: over its result, only the clock could change anything.
-            if let memoFingerprint, !passes.dependsOnClock, !index.namespaces.values.contains(where: \.alwaysDecide) {
+            if let memoFingerprint, !passes.dependsOnClock, !index.hasAlwaysDecided {
                 PassMemo(
                     tip: published.commit ?? tip, fingerprint: memoFingerprint, wakeUp: index.wakeUp,
                     diagnostics: diagnostics
                 ).write(in: repository, branch: branch)
             }
+            BackgroundRelease.drop((plan, passes))
             guard let commit = published.commit else { return outcome }
             outcome.changes = published.changes
             outcome.commit = commit
@@ -229,7 +230,7 @@ public struct Reconciler: Sendable {
         index.replaceFileDiagnostics(of: entries.map(\.path), with: loaded.manifests.diagnostics)
         // Patch files that changed are read for nothing else: their findings are the loader's none.
         for path in presentPaths where index.patchFiles.contains(path) { index.fileDiagnostics[path] = nil }
-        for namespace in closure.namespaces { index.namespaces[namespace] = nil }
+        for namespace in closure.namespaces { index.setNamespace(namespace, nil) }
         index.commit = tip
         index.tree = tree
         return Plan(loaded: loaded, namespaces: closure.namespaces, index: index)

@@ -14,8 +14,16 @@ enum ComponentRules {
             guard let component = object.component, !component.application.isEmpty,
                 component.metadata.deletionTimestamp == nil
             else { continue }
-            reconciliation.update(object.key) { node in
-                node.addingFinalizer(Keys.componentFinalizer).settingLabel(Keys.application, to: component.application)
+            // Already done (every round after the first, every pass after the first): skip the
+            // document edit and its comparison, which cost more than these two lookups.
+            let done =
+                component.metadata.finalizers.contains(Keys.componentFinalizer)
+                && component.metadata.labels[Keys.application] == component.application
+            if !done {
+                reconciliation.update(object.key) { node in
+                    node.addingFinalizer(Keys.componentFinalizer).settingLabel(
+                        Keys.application, to: component.application)
+                }
             }
             // Not upstream (the API server would accept it silently): a Component of an Application
             // that does not exist is never part of a Snapshot, which a person wants to know.

@@ -44,9 +44,10 @@ import Testing
     @Test func namespacesWithDeadlinesAreDueOnceTheDeadlineComes() {
         var index = Self.index()
         let now = Timestamp(rfc3339: "2025-11-09T13:00:00Z")!
-        index.namespaces["tenant"] = .init(wakeUp: now.adding(milliseconds: 1000), alwaysDecide: false, diagnostics: [])
-        index.namespaces["other"] = .init(wakeUp: nil, alwaysDecide: true, diagnostics: [])
-        index.namespaces["lonely"] = .init(wakeUp: nil, alwaysDecide: false, diagnostics: [])
+        index.setNamespace(
+            "tenant", .init(wakeUp: now.adding(milliseconds: 1000), alwaysDecide: false, diagnostics: []))
+        index.setNamespace("other", .init(wakeUp: nil, alwaysDecide: true, diagnostics: []))
+        index.setNamespace("lonely", .init(wakeUp: nil, alwaysDecide: false, diagnostics: []))
         #expect(index.dueNamespaces(at: now) == ["other"])
         #expect(index.dueNamespaces(at: now.adding(milliseconds: 1000)) == ["other", "tenant"])
     }
@@ -58,9 +59,11 @@ import Testing
         var index = Self.index()
         let finding = Diagnostic(
             .warning, path: "a/app.yaml", line: 3, column: 7, message: "tabs\tand, commas %41\nlines")
-        index.namespaces["tenant"] = .init(
-            wakeUp: Timestamp(milliseconds: 1_762_693_200_000), alwaysDecide: true, diagnostics: [finding])
-        index.namespaces["other"] = .init(wakeUp: nil, alwaysDecide: false, diagnostics: [])
+        index.setNamespace(
+            "tenant",
+            .init(
+                wakeUp: Timestamp(milliseconds: 1_762_693_200_000), alwaysDecide: true, diagnostics: [finding]))
+        index.setNamespace("other", .init(wakeUp: nil, alwaysDecide: false, diagnostics: []))
         index.replaceFileDiagnostics(
             of: [], with: [Diagnostic(.error, path: "odd,name\t%.yaml", line: 1, column: 1, message: "broken")])
         PassIndexFile.write(index, in: repository, branch: "feature/x")
