@@ -1,5 +1,4 @@
 internal import CLibGit2
-import Glibc
 
 // Looking up a few files of a tree by path, without walking the whole tree.
 
@@ -54,8 +53,10 @@ extension GitRepository {
             guard let entry = git_tree_entry_byindex(tree.pointer, index), let name = git_tree_entry_name(entry),
                 let entryID = GitObjectID(git_tree_entry_id(entry))
             else { throw nullResult("git_tree_entry_byindex") }
-            let bytes = UnsafeBufferPointer(
-                start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+            let start = UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self)
+            var length = 0
+            while start[length] != 0 { length += 1 }
+            let bytes = UnsafeBufferPointer(start: start, count: length)
             entries.append(Entry(name: Array(bytes), id: entryID, mode: GitFileMode(git_tree_entry_filemode(entry))))
         }
         // Git orders a directory as if its name ended in '/'; compare plain names instead.

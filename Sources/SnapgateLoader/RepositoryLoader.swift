@@ -117,29 +117,65 @@ public struct RepositoryLoader: Sendable {
             }
         }
         if !missing.isEmpty {
-            let blobs = try await PhaseTrace.measure("read blobs") { () async throws(GitError) in
-                try await repository.readBlobs(missing.map { entries[$0].id })
+            let parsed = try await PhaseTrace.measure("read blobs and parse") { () async throws(GitError) in
+                try await readAndParse(missing.map { entries[$0] })
             }
-            let pending = missing
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, missing.count / 64 + 1))
-            let parsed = await withTaskGroup(of: [(Int, ParsedFile)].self) { group in
-                for worker in 0..<workers {
-                    group.addTask {
-                        stride(from: worker, to: pending.count, by: workers).map { slot in
-                            (pending[slot], ParsedFile(path: entries[pending[slot]].path, bytes: blobs[slot]))
-                        }
-                    }
-                }
-                var all: [(Int, ParsedFile)] = []
-                for await chunk in group { all += chunk }
-                return all
-            }
-            for (index, file) in parsed {
+            for (slot, file) in zip(missing, parsed) {
+                let index = slot
                 cache.store(file.blob, for: entries[index].id)
                 results[index] = ParsedFile(path: file.path, blob: file.blob, blobID: entries[index].id)
             }
         }
         return results.compactMap { $0 }
+    }
+
+    /// Reads and parses `entries` on every core, in input order. Each worker reads through its own
+    /// handle on the repository (libgit2 handles must not be shared between threads, and one actor
+    /// would serialise the reads), so inflating blobs overlaps with parsing them instead of
+    /// preceding it.
+    private func readAndParse(_ entries: [GitTreeEntry]) async throws(GitError) -> [ParsedFile] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / 256))
+        var readers = [repository]
+        for _ in 1..<max(workers, 1) {
+            guard let reader = try? GitRepository(path: repository.gitDirectory) else { break }
+            readers.append(reader)
+        }
+        let batch = 64
+        let stride = readers.count * batch
+        let outcome = await withTaskGroup(of: Result<[(Int, ParsedFile)], GitError>.self) { group in
+            for (worker, reader) in zip(readers.indices, readers) {
+                group.addTask {
+                    var parsed: [(Int, ParsedFile)] = []
+                    // Batches dealt round-robin: neighbouring files are alike in size, so the
+                    // workers finish together.
+                    var start = worker * batch
+                    while start < entries.count {
+                        let slots = start..<min(start + batch, entries.count)
+                        let blobs: [[UInt8]]
+                        do throws(GitError) {
+                            blobs = try await reader.readBlobs(slots.map { entries[$0].id })
+                        } catch {
+                            return .failure(error)
+                        }
+                        for (slot, bytes) in zip(slots, blobs) {
+                            parsed.append((slot, ParsedFile(path: entries[slot].path, bytes: bytes)))
+                        }
+                        start += stride
+                    }
+                    return .success(parsed)
+                }
+            }
+            var all = [ParsedFile?](repeating: nil, count: entries.count)
+            var failure: GitError?
+            for await result in group {
+                switch result {
+                case .success(let chunk): for (slot, file) in chunk { all[slot] = file }
+                case .failure(let error): failure = failure ?? error
+                }
+            }
+            return failure.map { Result<[ParsedFile], GitError>.failure($0) } ?? .success(all.map { $0! })
+        }
+        return try outcome.get()
     }
 }
 
