@@ -26,6 +26,11 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
@@ -45,7 +50,7 @@ let package = Package(
         ),
         // Git layer: an actor over libgit2 that reads and writes objects, never a working tree.
         .target(
-            name: "SnapgateGit", dependencies: ["CLibGit2", "CZlib"], exclude: ["README.md"],
+            name: "SnapgateGit", dependencies: ["CLibGit2", "CCrypto", "CZlib"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.

@@ -30,39 +30,13 @@ enum FixedHuffmanDeflate {
         writer.put(0b011, 3)  // final block, fixed codes
         let count = input.count
         if let bytes = input.baseAddress {
-            var position = 0
-            while position + 4 <= count {
-                let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)
-                let slot = Int((word &* 2_654_435_761) >> (32 - UInt32(hashBits)))
-                let candidate = Int(table[slot])
-                table[slot] = Int32(truncatingIfNeeded: position)
-                let distance = position - candidate
-                if candidate >= 0, distance > 0, distance <= window,
-                    bytes.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == word
-                {
-                    var length = 4
-                    let limit = min(maximumMatch, count - position)
-                    while length < limit,
-                        bytes.load(fromByteOffset: candidate + length, as: UInt8.self)
-                            == bytes.load(fromByteOffset: position + length, as: UInt8.self)
-                    {
-                        length += 1
+            // The tables once, not through a lazy global's accessor for every symbol.
+            Codes.literals.withUnsafeBufferPointer { literals in
+                Codes.lengths.withUnsafeBufferPointer { lengths in
+                    Codes.distances.withUnsafeBufferPointer { distances in
+                        encode(bytes, count, table, &writer, literals, lengths, distances)
                     }
-                    let lengthCode = Codes.lengths[length]
-                    writer.put(lengthCode & 0xffff, lengthCode >> 16)
-                    let distanceCode = Codes.distances[distance - 1]
-                    writer.put(distanceCode & 0xff_ffff, distanceCode >> 24)
-                    position += length
-                } else {
-                    let literal = Codes.literals[Int(word & 0xff)]
-                    writer.put(literal & 0xffff, literal >> 16)
-                    position += 1
                 }
-            }
-            while position < count {
-                let literal = Codes.literals[Int(bytes.load(fromByteOffset: position, as: UInt8.self))]
-                writer.put(literal & 0xffff, literal >> 16)
-                position += 1
             }
         }
         writer.put(0, 7)  // end of block (symbol 256)
@@ -73,6 +47,50 @@ enum FixedHuffmanDeflate {
             end += 1
         }
         return end
+    }
+
+    /// Appends the symbols of `count` bytes at `bytes` to `writer`: a match (length and
+    /// distance) where the table finds the next four bytes earlier in the window, else a literal.
+    @inline(__always)
+    private static func encode(
+        _ bytes: UnsafeRawPointer, _ count: Int, _ table: UnsafeMutablePointer<Int32>, _ writer: inout BitWriter,
+        _ literals: UnsafeBufferPointer<UInt32>, _ lengths: UnsafeBufferPointer<UInt32>,
+        _ distances: UnsafeBufferPointer<UInt32>
+    ) {
+        var position = 0
+        while position + 4 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+            let slot = Int((word &* 2_654_435_761) >> (32 - UInt32(hashBits)))
+            let candidate = Int(table[slot])
+            table[slot] = Int32(truncatingIfNeeded: position)
+            let distance = position - candidate
+            if candidate >= 0, distance > 0, distance <= window,
+                bytes.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == word
+            {
+                var length = 4
+                let limit = min(maximumMatch, count - position)
+                while length < limit,
+                    bytes.load(fromByteOffset: candidate + length, as: UInt8.self)
+                        == bytes.load(fromByteOffset: position + length, as: UInt8.self)
+                {
+                    length += 1
+                }
+                let lengthCode = lengths[length]
+                writer.put(lengthCode & 0xffff, lengthCode >> 16)
+                let distanceCode = distances[distance - 1]
+                writer.put(distanceCode & 0xff_ffff, distanceCode >> 24)
+                position += length
+            } else {
+                let literal = literals[Int(word & 0xff)]
+                writer.put(literal & 0xffff, literal >> 16)
+                position += 1
+            }
+        }
+        while position < count {
+            let literal = literals[Int(bytes.load(fromByteOffset: position, as: UInt8.self))]
+            writer.put(literal & 0xffff, literal >> 16)
+            position += 1
+        }
     }
 
     /// Packs bits least significant first, as deflate wants, four bytes at a time.

@@ -28,16 +28,20 @@ extension GitRepository {
             return ids
         }
         // Deflating on the other cores while this actor asks the object database which blobs it
-        // has: usually none or all, and either answer is cheaper to act on than to wait for.
-        async let runs = PackBuilder.deflate(distinct)
+        // has. Usually it has none (a cold reconcile); when it has nearly all, returning cancels
+        // the deflating.
+        async let deflated = PackBuilder.deflate(distinct, stoppingWhenCancelled: true)
         let present = try presentObjects(distinct)
         let newCount = present.count { !$0 }
         guard newCount >= Self.packThreshold else {
             for (object, isPresent) in zip(distinct, present) where !isPresent { _ = try writeBlob(object.bytes) }
             return ids
         }
-        let pack = PackBuilder.assemble(await runs, objects: distinct, keep: present.map { !$0 })
-        try install(pack)
+        let entries = await deflated
+        guard entries.isComplete else {
+            throw GitError(code: .other, function: "writeBlobs", message: "cancelled before the blobs were written")
+        }
+        try install(PackBuilder.assemble(entries, objects: distinct, keep: present.map { !$0 }))
         return ids
     }
 

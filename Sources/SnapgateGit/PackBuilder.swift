@@ -46,21 +46,42 @@ enum PackBuilder {
 
     /// The pack of `objects` (distinct ids, in this order) and its index.
     static func build(_ objects: [PackObject]) async -> BuiltPack {
-        assemble(await deflate(objects), objects: objects)
+        assemble(await deflate(objects, stoppingWhenCancelled: false), objects: objects)
     }
 
-    /// The pack entries of `objects`, deflated on every core, in order, in consecutive runs.
-    static func deflate(_ objects: [PackObject]) async -> [Entries] {
-        await inParallel(objects.count, chunkSize: objectsPerTask) { range in deflateEntries(objects, range) }
+    /// Pack entries made before it is known which objects the pack keeps, with the pack's
+    /// checksum computed on the way for the usual answer: all of them.
+    struct Deflated: Sendable {
+        /// The entries, in order, in consecutive runs.
+        var runs: [Entries]
+        /// The checksum of a pack of all the objects (when complete).
+        var checksumOfAll: GitObjectID
+        /// Whether every object has its entry (not when the task was cancelled part-way).
+        var isComplete: Bool
+    }
+
+    /// The pack entries of `objects`, deflated on every core. With `stoppingWhenCancelled`, a
+    /// cancelled task stops early and the result is incomplete.
+    static func deflate(_ objects: [PackObject], stoppingWhenCancelled: Bool) async -> Deflated {
+        var checksum = SHA1()
+        checksum.update(header(count: objects.count))
+        let runs = await inParallel(
+            objects.count, chunkSize: objectsPerTask,
+            { range in deflateEntries(objects, range, stoppingWhenCancelled: stoppingWhenCancelled) },
+            // Hashing each run as soon as those before it are done overlaps the (sequential)
+            // checksum with the deflating of later runs.
+            inOrder: { run in checksum.update(run.bytes) })
+        let count = runs.reduce(0) { $0 + $1.offsets.count }
+        return Deflated(runs: runs, checksumOfAll: checksum.finalize(), isComplete: count == objects.count)
     }
 
     /// The pack of those `objects` whose `keep` flag is set (all when `keep` is `nil`), from their
-    /// entries `runs` (as `deflate` made them), and its index.
-    static func assemble(_ runs: [Entries], objects: [PackObject], keep: [Bool]? = nil) -> BuiltPack {
-        let keptCount = keep.map { $0.count { $0 } } ?? objects.count
-        var header: [UInt8] = Array("PACK".utf8)
-        appendBigEndian(UInt32(2), to: &header)
-        appendBigEndian(UInt32(keptCount), to: &header)
+    /// complete entries `deflated`, and its index.
+    static func assemble(_ deflated: Deflated, objects: [PackObject], keep: [Bool]? = nil) -> BuiltPack {
+        precondition(deflated.isComplete, "a pack from incomplete entries")
+        let keepsAll = keep.map { !$0.contains(false) } ?? true
+        let keptCount = keepsAll ? objects.count : keep!.count { $0 }
+        let header = header(count: keptCount)
         var checksum = SHA1()
         checksum.update(header)
         var ids: [GitObjectID] = []
@@ -72,13 +93,13 @@ enum PackBuilder {
         var position = UInt64(header.count)
         var pieces = [header]
         var objectIndex = 0
-        for var run in runs {
+        for var run in deflated.runs {
             let first = objectIndex
             objectIndex += run.offsets.count
-            if let keep, keep[first..<objectIndex].contains(false) {
+            if !keepsAll, let keep {
                 run = run.keeping(keep[first..<objectIndex])
+                checksum.update(run.bytes)
             }
-            checksum.update(run.bytes)
             for (entry, offset) in run.offsets.enumerated() {
                 offsets.append(position + UInt64(offset))
                 ids.append(objects[run.objects[entry] + first].id)
@@ -87,16 +108,25 @@ enum PackBuilder {
             position += UInt64(run.bytes.count)
             pieces.append(run.bytes)
         }
-        let packChecksum = checksum.finalize()
+        let packChecksum = keepsAll ? deflated.checksumOfAll : checksum.finalize()
         pieces.append(packChecksum.bytes)
         let index = makeIndex(ids: ids, offsets: offsets, crcs: crcs, packChecksum: packChecksum)
         return BuiltPack(packPieces: pieces, checksum: packChecksum, index: index)
     }
 
+    /// A pack's header: signature, version 2, number of objects.
+    static func header(count: Int) -> [UInt8] {
+        var header: [UInt8] = Array("PACK".utf8)
+        appendBigEndian(UInt32(2), to: &header)
+        appendBigEndian(UInt32(count), to: &header)
+        return header
+    }
+
     /// The ids of `objects` of one kind, in order, hashed on every core.
     static func objectIDs(_ objects: [[UInt8]], kind: PackObjectKind) async -> [GitObjectID] {
         let chunks = await inParallel(objects.count, chunkSize: objectsPerTask * 4) { range in
-            range.map { index in objects[index].withUnsafeBytes { SHA1.objectID(kind: kind.name, $0) } }
+            var hash = SHA1()
+            return range.map { index in objects[index].withUnsafeBytes { hash.objectID(kind: kind.name, $0) } }
         }
         return Array(chunks.joined())
     }
@@ -123,8 +153,11 @@ enum PackBuilder {
         }
     }
 
-    /// The pack entries of `objects[range]`: a type-and-size header, then the zlib stream.
-    static func deflateEntries(_ objects: [PackObject], _ range: Range<Int>) -> Entries {
+    /// The pack entries of `objects[range]`: a type-and-size header, then the zlib stream. With
+    /// `stoppingWhenCancelled`, only those made before the task was cancelled.
+    static func deflateEntries(_ objects: [PackObject], _ range: Range<Int>, stoppingWhenCancelled: Bool = false)
+        -> Entries
+    {
         var compressor = Compressor()
         var capacity = 0
         for index in range { capacity += 10 + compressor.bound(objects[index].bytes.count) }
@@ -136,6 +169,7 @@ enum PackBuilder {
             let base = buffer.baseAddress!
             var end = 0
             for index in range {
+                if stoppingWhenCancelled && Task.isCancelled { break }
                 let object = objects[index]
                 let start = end
                 end += writeEntryHeader(kind: object.kind, size: object.bytes.count, to: base + end)
@@ -147,7 +181,7 @@ enum PackBuilder {
             }
             count = end
         }
-        return Entries(bytes: bytes, offsets: offsets, crcs: crcs, objects: Array(0..<range.count))
+        return Entries(bytes: bytes, offsets: offsets, crcs: crcs, objects: Array(0..<offsets.count))
     }
 
     /// One worker's deflaters: `FixedHuffmanDeflate` for small objects, zlib (whose Huffman
@@ -285,18 +319,32 @@ enum PackBuilder {
 }
 
 /// Runs `body` over `0..<count` split into consecutive ranges of `chunkSize`, as concurrent tasks,
-/// and returns the results in the order of the ranges.
+/// and returns the results in the order of the ranges. `inOrder` sees each result, in that order,
+/// as soon as it and all before it are done.
 func inParallel<T: Sendable>(
-    _ count: Int, chunkSize: Int, _ body: @escaping @Sendable (Range<Int>) -> T
+    _ count: Int, chunkSize: Int, _ body: @escaping @Sendable (Range<Int>) -> T, inOrder: (T) -> Void = { _ in }
 ) async -> [T] {
     let ranges = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
-    if ranges.count <= 1 { return ranges.map(body) }
+    if ranges.count <= 1 {
+        return ranges.map { range in
+            let result = body(range)
+            inOrder(result)
+            return result
+        }
+    }
     return await withTaskGroup(of: (Int, T).self) { group in
         for (position, range) in ranges.enumerated() {
             group.addTask { (position, body(range)) }
         }
         var results = [T?](repeating: nil, count: ranges.count)
-        for await (position, result) in group { results[position] = result }
+        var next = 0
+        for await (position, result) in group {
+            results[position] = result
+            while next < results.count, let ready = results[next] {
+                inOrder(ready)
+                next += 1
+            }
+        }
         return results.map { $0! }
     }
 }
