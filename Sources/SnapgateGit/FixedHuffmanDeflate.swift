@@ -41,7 +41,7 @@ enum FixedHuffmanDeflate {
         }
         writer.put(0, 7)  // end of block (symbol 256)
         var end = 2 + writer.finish()
-        let checksum = UInt32(adler32(1, input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(count)))
+        let checksum = UInt32(adler32_z(1, input.baseAddress?.assumingMemoryBound(to: UInt8.self), count))
         for shift in stride(from: 24, through: 0, by: -8) {
             output[end] = UInt8(truncatingIfNeeded: checksum >> UInt32(shift))
             end += 1

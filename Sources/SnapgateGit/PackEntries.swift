@@ -53,7 +53,7 @@ extension PackBuilder {
                     compressor.compress($0, into: base + end, capacity: capacity - end)
                 }
                 offsets.append(start)
-                crcs.append(UInt32(crc32(0, base + start, UInt32(end - start))))
+                crcs.append(UInt32(crc32_z(0, base + start, end - start)))
             }
             count = end
         }
@@ -99,12 +99,24 @@ extension PackBuilder {
             deflateReset(stream)
             stream.pointee.next_in = UnsafeMutablePointer(
                 mutating: input.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            stream.pointee.avail_in = UInt32(input.count)
             stream.pointee.next_out = output
-            stream.pointee.avail_out = UInt32(min(capacity, Int(UInt32.max)))
-            // The output holds deflateBound bytes, so one call finishes the stream.
-            let result = CZlib.deflate(stream, Z_FINISH)
-            precondition(result == Z_STREAM_END, "deflate did not finish: \(result)")
+            // zlib counts in 32 bits: feed (and drain) blobs of 4 GiB and more in pieces. The
+            // output holds deflateBound bytes, so the stream always finishes.
+            var unread = input.count
+            var room = capacity
+            var result = Z_OK
+            while result != Z_STREAM_END {
+                if stream.pointee.avail_in == 0 && unread > 0 {
+                    stream.pointee.avail_in = UInt32(min(unread, Int(UInt32.max)))
+                    unread -= Int(stream.pointee.avail_in)
+                }
+                if stream.pointee.avail_out == 0 {
+                    stream.pointee.avail_out = UInt32(min(room, Int(UInt32.max)))
+                    room -= Int(stream.pointee.avail_out)
+                }
+                result = CZlib.deflate(stream, unread == 0 ? Z_FINISH : Z_NO_FLUSH)
+                precondition(result == Z_OK || result == Z_STREAM_END, "deflate failed: \(result)")
+            }
             return Int(stream.pointee.total_out)
         }
 

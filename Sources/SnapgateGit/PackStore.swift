@@ -10,12 +10,12 @@
 // killed half-way leaves only a `tmp_*` file that `git gc` removes.
 
 enum PackStore {
-    /// Stores `pack` in the folder `directory` as `pack-<checksum>.pack` and `.idx`. A pack of
-    /// the same name already there has the same contents, and is kept.
+    /// Stores `pack` in the folder `directory` as `pack-<checksum>.pack` and `.idx`. A complete
+    /// pack of the same name already there has the same contents, and is kept.
     static func install(_ pack: BuiltPack, in directory: String) throws(GitError) {
         if mkdir(directory, 0o777) != 0 && errno != EEXIST { throw posixError("mkdir", directory) }
         let name = "\(directory)/pack-\(pack.checksum.hex)"
-        if access(name + ".idx", F_OK) == 0 { return }
+        if access(name + ".idx", F_OK) == 0 && access(name + ".pack", F_OK) == 0 { return }
         let packTemporary = try writeTemporary(pack.packPieces, in: directory, prefix: "tmp_pack_")
         let indexTemporary: String
         do {

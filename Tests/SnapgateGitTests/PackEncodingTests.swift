@@ -97,4 +97,31 @@ import Testing
             #expect(Array(UnsafeBufferPointer(start: buffer, count: length)) == expected)
         }
     }
+
+    /// Offsets past 2 GiB go to the index's table of 64-bit offsets; git reads them back.
+    @Test func indexesKeepLargeOffsets() throws {
+        let sandbox = try Sandbox()
+        let ids = (0..<300).map { index in
+            var hash = SHA1()
+            hash.update(Array("object \(index)".utf8))
+            return hash.finalize()
+        }
+        let offsets: [UInt64] = ids.indices.map { UInt64($0) * 20_000_000 + 12 }
+        let crcs: [UInt32] = ids.indices.map { UInt32($0) &* 2_654_435_761 }
+        let index = PackBuilder.makeIndex(ids: ids, offsets: offsets, crcs: crcs, packChecksum: ids[0])
+        let listed = try sandbox.git(["show-index"], in: sandbox.root, input: index)
+        var expected: [String] = []
+        for (id, (offset, crc)) in zip(ids, zip(offsets, crcs)).sorted(by: { $0.0 < $1.0 }) {
+            expected.append("\(offset) \(id.hex) (\(String(crc, radix: 16).leftPadded(to: 8)))")
+        }
+        #expect(listed.split(separator: "\n").map(String.init) == expected)
+        #expect(offsets.last! > 1 << 32)
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `length` characters.
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
+    }
 }
