@@ -26,6 +26,16 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
@@ -40,7 +50,7 @@ let package = Package(
         ),
         // Git layer: an actor over libgit2 that reads and writes objects, never a working tree.
         .target(
-            name: "SnapgateGit", dependencies: ["CLibGit2"], exclude: ["README.md"],
+            name: "SnapgateGit", dependencies: ["CLibGit2", "CCrypto", "CZlib"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.

@@ -41,6 +41,30 @@ public struct GitObjectID: Hashable, Sendable, CustomStringConvertible, Comparab
         self.init(rawBytes: Array(bytes))
     }
 
+    /// Creates an id from its three big-endian parts.
+    init(high: UInt64, middle: UInt64, low: UInt32) {
+        self.high = high
+        self.middle = middle
+        self.low = low
+    }
+
+    /// Creates an id from the 20 bytes at `pointer`.
+    init(loadingFrom pointer: UnsafeRawPointer) {
+        high = UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self))
+        middle = UInt64(bigEndian: pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        low = UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    }
+
+    /// Writes the 20 raw bytes to `pointer`.
+    func store(to pointer: UnsafeMutableRawPointer) {
+        pointer.storeBytes(of: high.bigEndian, as: UInt64.self)
+        pointer.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+        pointer.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
+    }
+
+    /// The first byte (the index of a pack index's fan-out table).
+    var firstByte: UInt8 { UInt8(truncatingIfNeeded: high >> 56) }
+
     /// Creates an id from exactly 20 bytes.
     init(rawBytes bytes: [UInt8]) {
         precondition(bytes.count == 20, "an object id has 20 bytes")

@@ -18,12 +18,13 @@ extension GitRepository {
 
     /// Writes the tree that is `base` (`nil`: the empty tree) with `changes` applied, and returns
     /// its id. Directories are created as needed; a directory left empty by deletions disappears.
-    /// Deleting an absent path does nothing. Paths are `/`-separated, relative to the root.
+    /// Deleting an absent path does nothing. Paths are `/`-separated, relative to the root. The
+    /// trees of a large change are written as one pack. All are on disk when the call returns.
     ///
     /// - Throws: `.invalidArgument` for a malformed path or two changes to one path; libgit2's
     ///   error when a change would replace a directory by a file (or the reverse), or names a blob
     ///   that does not exist.
-    public func makeTree(base: GitObjectID?, changes: [GitTreeChange]) throws(GitError) -> GitObjectID {
+    public func makeTree(base: GitObjectID?, changes: [GitTreeChange]) async throws(GitError) -> GitObjectID {
         var seen = Set<String>()
         for change in changes {
             try validateTreePath(change.path)
@@ -33,35 +34,34 @@ extension GitRepository {
                     message: "more than one change to '\(change.path)'")
             }
         }
-        let repo = self.repo
-        return try withOptionalTree(base) { (baseTree) throws(GitError) -> GitObjectID in
-            // git_treebuilder_remove fails on a missing entry: drop deletions of absent paths.
+        // git_treebuilder_remove fails on a missing entry: drop deletions of absent paths.
+        let effective = try withOptionalTree(base) { (baseTree) throws(GitError) -> [GitTreeChange] in
             var effective: [GitTreeChange] = []
             for change in changes {
                 if case .delete(let path) = change, try !treeContains(baseTree, path) { continue }
                 effective.append(change)
             }
-            let paths = CStrings(effective.map(\.path))
-            var updates = effective.enumerated().map { index, change in
-                var update = git_tree_update()
-                update.path = paths[index]
-                switch change {
-                case .upsert(_, let blob, let mode):
-                    update.action = GIT_TREE_UPDATE_UPSERT
-                    update.id = blob.oid
-                    update.filemode = mode.filemode
-                case .delete:
-                    update.action = GIT_TREE_UPDATE_REMOVE
-                }
-                return update
-            }
-            var oid = git_oid()
-            let result = withExtendedLifetime(paths) {
-                git_tree_create_updated(&oid, repo, baseTree, updates.count, &updates)
-            }
-            try check(result, "git_tree_create_updated")
-            return GitObjectID(oid)
+            return effective
         }
+        let paths = CStrings(effective.map(\.path))
+        var updates = effective.enumerated().map { index, change in
+            var update = git_tree_update()
+            update.path = paths[index]
+            switch change {
+            case .upsert(_, let blob, let mode):
+                update.action = GIT_TREE_UPDATE_UPSERT
+                update.id = blob.oid
+                update.filemode = mode.filemode
+            case .delete:
+                update.action = GIT_TREE_UPDATE_REMOVE
+            }
+            return update
+        }
+        let (root, trees) = try createUpdatedTree(base: base, updates: &updates)
+        // The updates point into `paths`.
+        withExtendedLifetime(paths) {}
+        try await storeTrees(trees)
+        return root
     }
 
     /// Whether `tree` (NULL: the empty tree) has an entry at `path`.
@@ -194,9 +194,25 @@ private let lockRetryDelaysMilliseconds: [UInt64] = [2, 5, 10, 20, 40, 80, 120]
 
 /// Checks a tree path: relative, `/`-separated, no empty, `.` or `..` components, no NUL.
 func validateTreePath(_ path: String) throws(GitError) {
-    let components = path.split(separator: "/", omittingEmptySubsequences: false)
-    let bad = path.isEmpty || path.utf8.contains(0) || components.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-    if bad {
+    // One pass over the bytes: this runs for every file of a commit (10,000 in a cold reconcile).
+    var valid = true
+    var componentLength = 0
+    var componentDots = 0
+    for byte in path.utf8 {
+        switch byte {
+        case UInt8(ascii: "/"):
+            valid = valid && componentLength > 0 && componentDots != componentLength
+            componentLength = 0
+            componentDots = 0
+        case 0:
+            valid = false
+        default:
+            componentLength += 1
+            if byte == UInt8(ascii: ".") && componentLength <= 2 { componentDots += 1 }
+        }
+    }
+    valid = valid && componentLength > 0 && componentDots != componentLength
+    if !valid {
         throw GitError(
             code: .invalidArgument, function: "git_tree_create_updated", message: "not a valid tree path: '\(path)'")
     }

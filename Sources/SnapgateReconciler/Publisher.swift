@@ -28,27 +28,30 @@ public struct Publisher: Sendable {
         message: ([FileChange]) -> String
     ) async throws(GitError) -> Result {
         let parent = try await repository.commitInfo(tip)
+        // What each path holds now, in one call (not one actor hop and tree walk per change).
+        let existing = try await repository.blobIDs(atPaths: changes.map(\.path), inTree: parent.tree)
+        // All new contents in one call, so that many new blobs become one packfile. writeBlobs
+        // writes no blob the repository has: an unchanged file's blob is not written again.
+        let written = changes.indices.filter { changes[$0].contents != nil }
+        let ids = try await PhaseTrace.measure("publish: blobs") { () async throws(GitError) in
+            try await repository.writeBlobs(written.map { changes[$0].contents ?? [] })
+        }
+        var newIDs = [GitObjectID?](repeating: nil, count: changes.count)
+        for (index, id) in zip(written, ids) { newIDs[index] = id }
         var effective: [FileChange] = []
-        for change in changes {
-            // A rewrite to identical bytes is no change and does not belong in the message.
-            let existing = try await repository.readFile(change.path, atTree: parent.tree)
-            guard existing != change.contents else { continue }
+        var treeChanges: [GitTreeChange] = []
+        // A rewrite to identical bytes (the same blob id) is no change and does not belong in the message.
+        for (index, change) in changes.enumerated() where newIDs[index] != existing[index] {
             effective.append(change)
+            treeChanges.append(newIDs[index].map { .upsert(path: change.path, blob: $0) } ?? .delete(path: change.path))
         }
-        // All new blobs in one call: many become one packfile instead of many loose files.
-        let written = effective.filter { $0.contents != nil }
-        let ids = try await repository.writeBlobs(written.map { $0.contents ?? [] })
-        var blobIDs: [String: GitObjectID] = [:]
-        for (change, id) in zip(written, ids) { blobIDs[change.path] = id }
-        let treeChanges: [GitTreeChange] = effective.map { change in
-            if let id = blobIDs[change.path] { return .upsert(path: change.path, blob: id) }
-            return .delete(path: change.path)
+        let tree = try await PhaseTrace.measure("publish: trees") { () async throws(GitError) in
+            try await repository.makeTree(base: parent.tree, changes: treeChanges)
         }
-        let tree = try await repository.makeTree(base: parent.tree, changes: treeChanges)
         guard tree != parent.tree else { return Result(commit: nil, changes: [], workTree: nil) }
         let signature = await repository.defaultSignature(now: now.seconds)
-        // The objects are written before the branch moves: a process killed here leaves the branch
-        // at its old commit and only unreferenced objects behind.
+        // The objects are written (and flushed) before the branch moves: a process killed here
+        // leaves the branch at its old commit and only unreferenced objects behind.
         let commit = try await repository.createCommit(
             tree: tree, parents: [tip], message: message(effective), author: signature, committer: signature)
         try await repository.updateBranch(branch, to: commit, expecting: tip, reflogMessage: "snapgate")
