@@ -48,7 +48,7 @@ extension SchemaWalker {
     }
 
     mutating func validateObject(
-        _ node: YAMLNode, pairs: [YAMLPair], schema: StructuralSchema, depth: Int, skipping: Set<String>
+        _ node: YAMLNode, pairs: [YAMLPair], schema: StructuralSchema, depth: Int, skipping: HandledFields
     ) {
         if let maxProperties = schema.maxProperties, pairs.count > maxProperties {
             error(node.mark, "Too many: \(pairs.count): must have at most \(maxProperties) items")
@@ -58,13 +58,13 @@ extension SchemaWalker {
                 node.mark, "Invalid value: \(pairs.count): \(bodyPath) should have at least \(minProperties) properties"
             )
         }
-        var seen = Set<String>()
-        for pair in pairs {
+        var seen = KeyTracker(pairs)
+        for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else {
                 error(pair.key.mark, "Invalid value: \"\(Self.jsonType(pair.key))\": a mapping key must be a scalar")
                 continue
             }
-            guard seen.insert(key).inserted else {
+            guard seen.isFirst(key, at: index) else {
                 at(.property(key)) { $0.report(.warning, pair.key.mark, "duplicate field \"\($0.fieldPath)\"") }
                 continue
             }
@@ -93,9 +93,9 @@ extension SchemaWalker {
             if property?.defaultValue != nil { continue }
             at(.property(name)) { $0.error(node.mark, "Required value") }
         }
-        for rule in schema.validations {
-            guard let holds = CELSubset.evaluate(rule.rule, on: node) else { continue }
-            if !holds {
+        for (rule, compiled) in zip(schema.validations, schema.compiledValidations) {
+            guard let compiled else { continue }
+            if !CELSubset.evaluate(compiled, on: node) {
                 let message = rule.message.isEmpty ? "failed rule: \(rule.rule)" : rule.message
                 error(node.mark, "Invalid value: \"object\": \(message)")
             }

@@ -95,6 +95,8 @@ public final class StructuralSchema: Sendable {
     public let defaultValue: JSONValue?
     /// `x-kubernetes-validations` rules (snapgate evaluates the simple forms it recognises).
     public let validations: [ValidationRule]
+    /// `validations` parsed once (nil for a rule outside the subset snapgate evaluates).
+    let compiledValidations: [CELSubset.Rule?]
 
     /// Creates a schema node; every keyword is optional.
     public init(
@@ -153,6 +155,7 @@ public final class StructuralSchema: Sendable {
         self.mapType = mapType
         self.defaultValue = defaultValue
         self.validations = validations
+        compiledValidations = validations.map { CELSubset.compile($0.rule) }
     }
 
     /// The single declared type, or nil when the node allows several (or any).
