@@ -8,7 +8,9 @@ public enum KustomizePatches {
 
     /// Whether `path` names a kustomization file.
     public static func isKustomization(_ path: String) -> Bool {
-        fileNames.contains(String(path.split(separator: "/").last ?? ""))
+        // Asked of every manifest path: compare the last segment in place, without splitting.
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return fileNames.contains { name == $0 }
     }
 
     /// The repository paths of the patch files a kustomization at `path` lists under `patches`,
