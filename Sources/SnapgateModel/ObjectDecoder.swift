@@ -81,9 +81,12 @@ public enum ObjectDecoder {
         case .pipeline: object = .pipeline(TektonDefinition(node: root, metadata: metadata))
         case .task: object = .task(TektonDefinition(node: root, metadata: metadata))
         }
+        // The kind's own group and kind strings (literals) rather than the document's copies: keys
+        // are compared constantly, and equal literals compare by identity.
         let manifest = ManifestObject(
-            apiVersion: "\(group)/\(effectiveVersion)", sourceAPIVersion: apiVersion, kind: kind,
-            key: ObjectKey(groupKind, namespace: metadata.namespace, name: metadata.name), node: root,
+            apiVersion: effectiveVersion == version ? apiVersion : "\(kind.group)/\(effectiveVersion)",
+            sourceAPIVersion: apiVersion, kind: kind,
+            key: ObjectKey(kind.groupKind, namespace: metadata.namespace, name: metadata.name), node: root,
             source: SourceLocation(
                 path: path, documentIndex: document.index, mark: document.root?.mark ?? document.mark),
             object: object)
