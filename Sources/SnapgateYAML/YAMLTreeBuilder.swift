@@ -50,64 +50,70 @@ struct YAMLTreeBuilder {
         errors.append(error)
     }
 
-    mutating func consume(_ event: YAMLEvent) {
-        if documentError != nil {
-            if case .documentEnd = event { finishDocument() }
+    // The events, as the reader delivers them. After an error in a document, its remaining
+    // events are skipped up to its end.
+
+    mutating func startDocument(_ mark: YAMLMark) {
+        guard documentError == nil else { return }
+        documentMark = mark
+    }
+
+    mutating func endDocument() {
+        finishDocument()
+    }
+
+    mutating func startCollection(isMapping: Bool, anchor: String?, mark: YAMLMark) {
+        guard documentError == nil else { return }
+        guard stack.count < limits.maxDepth else {
+            // Ends the stream, unlike the other limits: skipping to the next document would
+            // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
+            // is quadratic in flow depth (100,000 `[` take ~20 s).
+            let message = "nesting deeper than \(limits.maxDepth) levels"
+            errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: message))
+            isFinished = true
             return
         }
-        switch event {
-        case .streamStart, .streamEnd:
-            break
-        case .documentStart(let mark):
-            documentMark = mark
-        case .documentEnd:
-            finishDocument()
-        case .sequenceStart(let anchor, let mark), .mappingStart(let anchor, let mark):
-            guard stack.count < limits.maxDepth else {
-                // Ends the stream, unlike the other limits: skipping to the next document would
-                // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
-                // is quadratic in flow depth (100,000 `[` take ~20 s).
-                let message = "nesting deeper than \(limits.maxDepth) levels"
-                errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: message))
-                isFinished = true
-                return
-            }
-            var isMapping = false
-            if case .mappingStart = event { isMapping = true }
-            stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
-        case .collectionEnd:
-            guard var frame = stack.popLast() else { return }
-            let node: YAMLNode
-            if frame.isMapping {
-                if frame.hasMerge, !applyMerges(&frame) { return }
-                node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
-            } else {
-                node = YAMLNode(.sequence(frame.items), mark: frame.mark)
-            }
-            if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
-            add(node, count: frame.count)
-        case .scalar(let scalar, let anchor, let mark, let isEmptyPlain):
-            if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
-            let node = YAMLNode(.scalar(scalar), mark: mark)
-            if let anchor { anchors[anchor] = (node, 1) }
-            add(node, count: 1)
-        case .alias(let name, let mark):
-            guard let anchored = anchors[name] else {
-                fail(.undefinedAlias, mark, "alias *\(name) refers to no anchor defined before it in this document")
-                return
-            }
-            aliasTotal += anchored.count
-            guard aliasTotal <= limits.maxAliasExpansion else {
-                fail(
-                    .aliasExpansion, mark,
-                    "alias expansion exceeds \(limits.maxAliasExpansion) nodes (a \"billion laughs\" document?); "
-                        + "refusing to expand *\(name)")
-                return
-            }
-            var node = anchored.node
-            node.mark = mark  // The copy is reported where it is used; its children keep their anchors' marks.
-            add(node, count: anchored.count)
+        stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+    }
+
+    mutating func endCollection() {
+        guard documentError == nil, var frame = stack.popLast() else { return }
+        let node: YAMLNode
+        if frame.isMapping {
+            if frame.hasMerge, !applyMerges(&frame) { return }
+            node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
+        } else {
+            node = YAMLNode(.sequence(frame.items), mark: frame.mark)
         }
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
+        add(node, count: frame.count)
+    }
+
+    mutating func scalar(_ scalar: YAMLScalar, anchor: String?, mark: YAMLMark, isEmptyPlain: Bool) {
+        guard documentError == nil else { return }
+        if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
+        let node = YAMLNode(.scalar(scalar), mark: mark)
+        if let anchor { anchors[anchor] = (node, 1) }
+        add(node, count: 1)
+    }
+
+    mutating func alias(_ name: String, mark: YAMLMark) {
+        guard documentError == nil else { return }
+        guard let anchored = anchors[name] else {
+            fail(.undefinedAlias, mark, "alias *\(name) refers to no anchor defined before it in this document")
+            return
+        }
+        aliasTotal += anchored.count
+        guard aliasTotal <= limits.maxAliasExpansion else {
+            fail(
+                .aliasExpansion, mark,
+                "alias expansion exceeds \(limits.maxAliasExpansion) nodes (a \"billion laughs\" document?); "
+                    + "refusing to expand *\(name)")
+            return
+        }
+        var node = anchored.node
+        node.mark = mark  // The copy is reported where it is used; its children keep their anchors' marks.
+        add(node, count: anchored.count)
     }
 
     private mutating func fail(_ code: YAMLError.Code, _ mark: YAMLMark, _ message: String) {
@@ -140,21 +146,21 @@ struct YAMLTreeBuilder {
             stack[top].items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
-            if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
-                if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top]) {
-                    fail(
-                        .duplicateKey, node.mark,
-                        "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
-                    return
-                }
-            }
-            stack[top].pendingKey = node
+        // Moved out, not copied: no reference counting for the key on the way into its pair.
+        if let key = stack[top].pendingKey.take() {
+            if Self.isMergeKey(key) { stack[top].hasMerge = true }
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
             return
         }
-        if Self.isMergeKey(key) { stack[top].hasMerge = true }
-        stack[top].pairs.append(YAMLPair(key: key, value: node))
-        stack[top].pendingKey = nil
+        if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
+            if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top]) {
+                fail(
+                    .duplicateKey, node.mark,
+                    "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
+                return
+            }
+        }
+        stack[top].pendingKey = node
     }
 
     /// The mark of an earlier equal key in `frame`, or nil (then the key, at `mark`, is indexed).
