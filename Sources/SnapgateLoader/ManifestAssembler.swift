@@ -122,14 +122,14 @@ public enum ManifestAssembler {
             if let key { cache?.store(analysis, for: key) }
             return analysis
         }
-        var persons = Definitions()
-        var owned = Definitions()
-        for (file, analysis) in zip(manifests, analyses) {
-            diagnostics += analysis.diagnostics
-            if config.isOwned(file.path) {
-                owned.add(analysis.objects)
+        var persons = Definitions(capacity: manifests.count)
+        var owned = Definitions(capacity: 0)
+        for index in manifests.indices {
+            diagnostics += analyses[index].diagnostics
+            if config.isOwned(manifests[index].path) {
+                owned.add(analyses[index].objects)
             } else {
-                persons.add(analysis.objects)
+                persons.add(analyses[index].objects)
             }
         }
         persons.reportRepeatedKeys(into: &diagnostics)
@@ -182,13 +182,23 @@ public enum ManifestAssembler {
             }
         }
         // Keys are unique here, so the order does not depend on the order of the files.
-        objects.sort { $0.key < $1.key }
+        objects = sortedByKey(objects)
         rejected.sort { $0.key < $1.key }
         orphans.sort { $0.key < $1.key }
         diagnostics.sort()
         return LoadedManifests(
             config: config, objects: objects, rejected: rejected, statusDocuments: statusDocuments,
             authored: authored, orphanedStatusDocuments: orphans, diagnostics: diagnostics, fileCount: files.count)
+    }
+
+    /// `objects` in key order. The keys are read once and compared in place (comparing through
+    /// each object's storage costs reference counting at every step of the sort).
+    static func sortedByKey(_ objects: [ManifestObject]) -> [ManifestObject] {
+        let keys = objects.map(\.key)
+        let order = keys.withUnsafeBufferPointer { keys in
+            objects.indices.sorted { keys[$0] < keys[$1] }
+        }
+        return order.map { objects[$0] }
     }
 
     /// A person's object and snapgate's status document for it, to be merged.
@@ -222,6 +232,13 @@ public enum ManifestAssembler {
         private var isRepeated: [Bool] = []
         /// Keys defined more than once, in the order their second definition was found.
         private var repeatedKeys: [ObjectKey] = []
+
+        /// Room for about `capacity` objects (one a file, usually).
+        init(capacity: Int) {
+            items.reserveCapacity(capacity)
+            firstIndex.reserveCapacity(capacity)
+            isRepeated.reserveCapacity(capacity)
+        }
 
         mutating func add(_ objects: [FileAnalysis.Object]) {
             for item in objects {
@@ -301,7 +318,9 @@ public enum ManifestAssembler {
     /// Paths that kustomizations in `files` name as patches.
     static func patchFiles(in files: [ParsedFile]) -> Set<String> {
         var result: Set<String> = []
-        for file in files where KustomizePatches.isKustomization(file.path) {
+        // By index: a loop variable would copy (retain) every file just to read its path.
+        for index in files.indices where KustomizePatches.isKustomization(files[index].path) {
+            let file = files[index]
             for document in file.stream.documents {
                 guard let root = document.root else { continue }
                 result.formUnion(KustomizePatches.patchFiles(of: root, at: file.path))

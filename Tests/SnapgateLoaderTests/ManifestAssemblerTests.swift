@@ -210,6 +210,28 @@ import Testing
         #expect(loaded.authored.count == 150)
     }
 
+    @Test func kustomizationsAreFoundByTheirFileName() {
+        #expect(KustomizePatches.isKustomization("kustomization.yaml"))
+        #expect(KustomizePatches.isKustomization("a/b/kustomization.yml"))
+        #expect(KustomizePatches.isKustomization("overlays/Kustomization"))
+        #expect(!KustomizePatches.isKustomization("a/kustomization.yaml/x.yaml"))
+        #expect(!KustomizePatches.isKustomization("a/my-kustomization.yaml"))
+        #expect(!KustomizePatches.isKustomization("kustomization.yaml.bak"))
+        #expect(!KustomizePatches.isKustomization("a/"))
+    }
+
+    @Test func objectsAreSortedByKey() {
+        let other = component("a").replacingOccurrences(of: "  name: a", with: "  name: a\n  namespace: aaa")
+        let loaded = assemble([
+            "1.yaml": component("b"), "2.yaml": application, "3.yaml": component("a"), "4.yaml": other,
+        ])
+        #expect(
+            loaded.objects.map(\.key.description) == [
+                "Application default/app", "Component aaa/a", "Component default/a", "Component default/b",
+            ])
+        #expect(loaded.objects.map(\.key) == loaded.objects.map(\.key).sorted())
+    }
+
     @Test func configExcludesAndDefaultNamespace() {
         var config = SnapgateConfig.default
         config.exclude = [PathGlob("docs/**")]
