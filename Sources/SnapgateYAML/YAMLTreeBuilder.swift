@@ -2,13 +2,12 @@
 /// depth cannot overflow the C stack), and enforces the per-document limits: depth, alias
 /// expansion, duplicate keys. Also applies `<<` merge keys.
 struct YAMLTreeBuilder {
-    /// A sequence or mapping being built.
+    /// A sequence or mapping being built; its children wait in `items` or `pairs` from `start` on.
     private struct Frame {
         var isMapping: Bool
         var mark: YAMLMark
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        var start: Int
         var pendingKey: YAMLNode?
         /// Nodes in this subtree, aliases counted at their expanded size.
         var count = 1
@@ -26,6 +25,10 @@ struct YAMLTreeBuilder {
 
     // State of the current document.
     private var stack: [Frame] = []
+    /// The items of the open sequences.
+    private let items = ScratchStack<YAMLNode>()
+    /// The entries of the open mappings.
+    private let pairs = ScratchStack<YAMLPair>()
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var aliasTotal = 0
     private var root: YAMLNode?
@@ -73,17 +76,19 @@ struct YAMLTreeBuilder {
             isFinished = true
             return
         }
-        stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+        stack.append(
+            Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: isMapping ? pairs.count : items.count))
     }
 
     mutating func endCollection() {
-        guard documentError == nil, var frame = stack.popLast() else { return }
+        guard documentError == nil, let frame = stack.popLast() else { return }
         let node: YAMLNode
         if frame.isMapping {
-            if frame.hasMerge, !applyMerges(&frame) { return }
-            node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
+            var entries = pairs.take(from: frame.start)
+            if frame.hasMerge, !applyMerges(&entries) { return }
+            node = YAMLNode(.mapping(entries), mark: frame.mark)
         } else {
-            node = YAMLNode(.sequence(frame.items), mark: frame.mark)
+            node = YAMLNode(.sequence(items.take(from: frame.start)), mark: frame.mark)
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
         add(node, count: frame.count)
@@ -129,6 +134,8 @@ struct YAMLTreeBuilder {
         documentIndex += 1
         documentError = nil
         stack.removeAll(keepingCapacity: true)
+        items.removeAll()
+        pairs.removeAll()
         anchors.removeAll()
         aliasTotal = 0
         root = nil
@@ -143,17 +150,17 @@ struct YAMLTreeBuilder {
         }
         stack[top].count += count
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            items.push(node)
             return
         }
         // Moved out, not copied: no reference counting for the key on the way into its pair.
         if let key = stack[top].pendingKey.take() {
             if Self.isMergeKey(key) { stack[top].hasMerge = true }
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            pairs.push(YAMLPair(key: key, value: node))
             return
         }
         if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
-            if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top]) {
+            if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top], pairs: pairs) {
                 fail(
                     .duplicateKey, node.mark,
                     "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
@@ -164,10 +171,13 @@ struct YAMLTreeBuilder {
     }
 
     /// The mark of an earlier equal key in `frame`, or nil (then the key, at `mark`, is indexed).
-    private static func firstMark(of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame) -> YAMLMark? {
-        if frame.keyIndex == nil, frame.pairs.count >= indexThreshold {
+    private static func firstMark(
+        of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame, pairs: ScratchStack<YAMLPair>
+    ) -> YAMLMark? {
+        let entries = pairs.elements(from: frame.start)
+        if frame.keyIndex == nil, entries.count >= indexThreshold {
             var index: [YAMLScalar: YAMLMark] = [:]
-            for pair in frame.pairs {
+            for pair in entries {
                 if case .scalar(let s) = pair.key.content, index[s] == nil { index[s] = pair.key.mark }
             }
             frame.keyIndex = index
@@ -177,7 +187,7 @@ struct YAMLTreeBuilder {
             frame.keyIndex?[key] = mark
             return nil
         }
-        for pair in frame.pairs {
+        for pair in entries {
             if case .scalar(let s) = pair.key.content, s == key { return pair.key.mark }
         }
         return nil
@@ -191,12 +201,12 @@ struct YAMLTreeBuilder {
     /// Replaces each `<<` entry by the entries of the mapping(s) it names whose keys the mapping
     /// does not already have. Explicit keys win wherever they are; among merged mappings, the
     /// first one listed wins (the YAML merge-key rules). Returns false after recording an error.
-    private mutating func applyMerges(_ frame: inout Frame) -> Bool {
+    private mutating func applyMerges(_ pairs: inout [YAMLPair]) -> Bool {
         var present = Set<YAMLNode>()
-        for pair in frame.pairs where !Self.isMergeKey(pair.key) { present.insert(pair.key) }
+        for pair in pairs where !Self.isMergeKey(pair.key) { present.insert(pair.key) }
         var merged: [YAMLPair] = []
-        merged.reserveCapacity(frame.pairs.count)
-        for pair in frame.pairs {
+        merged.reserveCapacity(pairs.count)
+        for pair in pairs {
             guard Self.isMergeKey(pair.key) else {
                 merged.append(pair)
                 continue
@@ -225,7 +235,7 @@ struct YAMLTreeBuilder {
                 }
             }
         }
-        frame.pairs = merged
+        pairs = merged
         return true
     }
 }
