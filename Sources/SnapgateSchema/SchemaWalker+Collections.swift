@@ -70,7 +70,7 @@ extension SchemaWalker {
             }
             if skipping.contains(key) { continue }
             let value = pair.value
-            if let property = schema.properties[key] {
+            if let property = schema.property(key) {
                 if value.isNull && !property.nullable { continue }  // pruned, then defaulted
                 at(.property(key)) { $0.validate(value, schema: property, depth: depth + 1) }
                 continue
@@ -88,7 +88,7 @@ extension SchemaWalker {
         }
         for name in schema.required where !skipping.contains(name) {
             let value = node[name]
-            let property = schema.properties[name]
+            let property = schema.property(name)
             if let value, !value.isNull || property?.nullable == true { continue }
             if property?.defaultValue != nil { continue }
             at(.property(name)) { $0.error(node.mark, "Required value") }

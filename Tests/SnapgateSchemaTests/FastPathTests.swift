@@ -54,6 +54,20 @@ struct FastPathTests {
                 == ["0:0 warning metadata.name: duplicate field \"metadata.name\""])
     }
 
+    /// Properties are found by a scan in small schemas and by hashing in large ones: the same answers.
+    @Test(arguments: [3, 12, 13, 40])
+    func propertiesAreFoundWhateverTheSchemaSize(_ size: Int) {
+        var properties: [String: StructuralSchema] = [:]
+        for i in 0..<size {
+            properties["field\(i)-with-a-name-longer-than-fifteen-bytes-\(i % 2 == 0 ? "" : "x")"] = .string()
+        }
+        properties["f"] = .boolean
+        let schema = StructuralSchema.object(properties)
+        for (name, expected) in properties { #expect(schema.property(name) === expected) }
+        #expect(schema.property("absent") == nil)
+        #expect(schema.property("") == nil)
+    }
+
     @Test func celRulesAreParsedOnce() {
         let rule = "has(self.application) != has(self.componentGroup)"
         let compiled = try? #require(CELSubset.compile(rule))
