@@ -194,7 +194,13 @@ extension YAMLNode {
     /// The value of the first entry whose key is the string `key`, for a mapping node.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key.scalar?.text == key && pair.key.scalar?.kind == .string {
+        // Lengths first: a length is at hand, while comparing two different strings calls into
+        // the runtime. This runs for every field read of every object.
+        let length = key.utf8.count
+        for pair in pairs {
+            guard case .scalar(let s) = pair.key.content, s.text.utf8.count == length, s.text == key,
+                s.kind == .string
+            else { continue }
             return pair.value
         }
         return nil
