@@ -8,7 +8,11 @@ public enum KustomizePatches {
 
     /// Whether `path` names a kustomization file.
     public static func isKustomization(_ path: String) -> Bool {
-        fileNames.contains(String(path.split(separator: "/").last ?? ""))
+        // Asked of every manifest path: compare the last segment's bytes in place, without
+        // splitting or walking the path by characters.
+        let utf8 = path.utf8
+        let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8[utf8.index(after: $0)...] } ?? utf8[...]
+        return fileNames.contains { name.elementsEqual($0.utf8) }
     }
 
     /// The repository paths of the patch files a kustomization at `path` lists under `patches`,

@@ -114,7 +114,7 @@ public enum ManifestAssembler {
         let patches = patchFiles(in: files)
 
         // Each file on its own (decode, schema findings) is cached by blob and computed on every core.
-        let manifests = files.filter { !patches.contains($0.path) }
+        let manifests = patches.isEmpty ? files : files.filter { !patches.contains($0.path) }
         let analyses = parallelMap(manifests) { file in
             let key = file.blobID.map { "\($0.hex)\u{0}\(file.path)\u{0}\(config.defaultNamespace)" }
             if let key, let cached = cache?.analysis(for: key) { return cached }
@@ -122,40 +122,35 @@ public enum ManifestAssembler {
             if let key { cache?.store(analysis, for: key) }
             return analysis
         }
-        var personObjects: [ObjectKey: [ManifestObject]] = [:]
-        var ownedObjects: [ObjectKey: [ManifestObject]] = [:]
-        var personFindings: [ObjectKey: [Diagnostic]] = [:]
-        var ownedFindings: [ObjectKey: [Diagnostic]] = [:]
-        for (file, analysis) in zip(manifests, analyses) {
-            diagnostics += analysis.diagnostics
-            let owned = config.isOwned(file.path)
-            for item in analysis.objects {
-                if owned {
-                    ownedFindings[item.object.key] = item.violations
-                    ownedObjects[item.object.key, default: []].append(item.object)
-                } else {
-                    personFindings[item.object.key] = item.violations
-                    personObjects[item.object.key, default: []].append(item.object)
-                }
+        var persons = Definitions(capacity: manifests.count)
+        var owned = Definitions(capacity: 0)
+        for index in manifests.indices {
+            diagnostics += analyses[index].diagnostics
+            if config.isOwned(manifests[index].path) {
+                owned.add(analyses[index].objects)
+            } else {
+                persons.add(analyses[index].objects)
             }
         }
+        persons.reportRepeatedKeys(into: &diagnostics)
+        owned.reportRepeatedKeys(into: &diagnostics)
 
         var objects: [ManifestObject] = []
         var rejected: [ManifestObject] = []
         var statusDocuments: [ObjectKey: ManifestObject] = [:]
         var authored: [ObjectKey: ManifestObject] = [:]
         var orphans: [ManifestObject] = []
-        let persons = unique(personObjects, diagnostics: &diagnostics)
-        let owned = unique(ownedObjects, diagnostics: &diagnostics)
-        for (key, person) in persons {
-            let overlay = owned[key]
+        objects.reserveCapacity(persons.items.count + owned.items.count)
+        var merges: [Merge] = []
+        for (index, item) in persons.items.enumerated() where persons.isUnique(at: index) {
+            let person = item.object
+            let overlay = owned.unique(person.key)
             if let overlay {
-                statusDocuments[key] = overlay
-                authored[key] = person
+                statusDocuments[person.key] = overlay
+                authored[person.key] = person
             }
-            let personViolations = personFindings[key] ?? []
-            diagnostics += personViolations
-            guard !personViolations.contains(where: { $0.severity == .error }) else {
+            diagnostics += item.violations
+            guard !item.violations.contains(where: { $0.severity == .error }) else {
                 rejected.append(person)
                 continue
             }
@@ -163,40 +158,137 @@ public enum ManifestAssembler {
                 objects.append(person)
                 continue
             }
-            // A status document is valid only merged with the person's object (GITOPS.md); what
-            // the merge adds is the status document's doing, so its findings name its file.
-            let merged = StatusOverlay.merge(person, with: overlay, defaultNamespace: config.defaultNamespace)
-            let known = Set(personViolations.map(\.message))
-            let overlayViolations = validate(merged, reportedAt: overlay.source.path).filter {
-                !known.contains($0.message)
-            }
-            diagnostics += overlayViolations
-            let usable = !overlayViolations.contains { $0.severity == .error }
-            objects.append(usable ? merged : person)
+            merges.append(Merge(person: person, overlay: overlay, personViolations: item.violations))
         }
-        for (key, object) in owned where persons[key] == nil {
+        // Merging re-decodes and re-validates the object: on every core, as the analyses are.
+        for (object, violations) in parallelMap(merges, { $0.resolve(defaultNamespace: config.defaultNamespace) }) {
+            diagnostics += violations
+            objects.append(object)
+        }
+        for (index, item) in owned.items.enumerated() where owned.isUnique(at: index) {
+            let object = item.object
+            guard persons.unique(object.key) == nil else { continue }
             // Everything snapgate creates has a spec; a document without one is the status of
             // a person's object that has been deleted.
             if object.node["spec"] == nil {
                 orphans.append(object)
                 continue
             }
-            let violations = ownedFindings[key] ?? []
-            diagnostics += violations
-            if violations.contains(where: { $0.severity == .error }) {
+            diagnostics += item.violations
+            if item.violations.contains(where: { $0.severity == .error }) {
                 rejected.append(object)
             } else {
                 objects.append(object)
             }
         }
-        // Sort the keys, not the objects: moving large values around costs more than comparing keys.
-        let order = objects.indices.sorted { objects[$0].key < objects[$1].key }
-        objects = order.map { objects[$0] }
+        // Keys are unique here, so the order does not depend on the order of the files.
+        objects = sortedByKey(objects)
+        rejected.sort { $0.key < $1.key }
+        orphans.sort { $0.key < $1.key }
+        diagnostics.sort()
         return LoadedManifests(
-            config: config, objects: objects, rejected: rejected.sorted { $0.key < $1.key },
-            statusDocuments: statusDocuments, authored: authored,
-            orphanedStatusDocuments: orphans.sorted { $0.key < $1.key }, diagnostics: diagnostics.sorted(),
-            fileCount: files.count)
+            config: config, objects: objects, rejected: rejected, statusDocuments: statusDocuments,
+            authored: authored, orphanedStatusDocuments: orphans, diagnostics: diagnostics, fileCount: files.count)
+    }
+
+    /// `objects` in key order. The keys are read once and compared in place (comparing through
+    /// each object's storage costs reference counting at every step of the sort).
+    static func sortedByKey(_ objects: [ManifestObject]) -> [ManifestObject] {
+        let keys = objects.map(\.key)
+        let order = keys.withUnsafeBufferPointer { keys in
+            objects.indices.sorted { keys[$0] < keys[$1] }
+        }
+        return order.map { objects[$0] }
+    }
+
+    /// A person's object and snapgate's status document for it, to be merged.
+    private struct Merge: Sendable {
+        var person: ManifestObject
+        var overlay: ManifestObject
+        var personViolations: [Diagnostic]
+
+        /// The effective object (the person's alone when the merge is not valid) and the merge's
+        /// own findings. A status document is valid only merged with the person's object
+        /// (GITOPS.md); what the merge adds is the status document's doing, so its findings name
+        /// its file.
+        func resolve(defaultNamespace: String) -> (ManifestObject, [Diagnostic]) {
+            let merged = StatusOverlay.merge(person, with: overlay, defaultNamespace: defaultNamespace)
+            let known = Set(personViolations.map(\.message))
+            let overlayViolations = ManifestAssembler.validate(merged, reportedAt: overlay.source.path).filter {
+                !known.contains($0.message)
+            }
+            let usable = !overlayViolations.contains { $0.severity == .error }
+            return (usable ? merged : person, overlayViolations)
+        }
+    }
+
+    /// The objects of one owner (people, or snapgate's status documents) in file order, and which
+    /// keys are defined more than once.
+    private struct Definitions {
+        private(set) var items: [FileAnalysis.Object] = []
+        /// Where each key is first defined.
+        private var firstIndex: [ObjectKey: Int] = [:]
+        /// Whether the item at an index has a key that is defined more than once.
+        private var isRepeated: [Bool] = []
+        /// Keys defined more than once, in the order their second definition was found.
+        private var repeatedKeys: [ObjectKey] = []
+
+        /// Room for about `capacity` objects (one a file, usually).
+        init(capacity: Int) {
+            items.reserveCapacity(capacity)
+            firstIndex.reserveCapacity(capacity)
+            isRepeated.reserveCapacity(capacity)
+        }
+
+        mutating func add(_ objects: [FileAnalysis.Object]) {
+            for item in objects {
+                let index = items.count
+                items.append(item)
+                isRepeated.append(false)
+                // One hash look-up for the usual, first definition.
+                guard let first = firstIndex.updateValue(index, forKey: item.object.key) else { continue }
+                firstIndex[item.object.key] = first
+                if !isRepeated[first] {
+                    isRepeated[first] = true
+                    repeatedKeys.append(item.object.key)
+                }
+                isRepeated[index] = true
+            }
+        }
+
+        func isUnique(at index: Int) -> Bool { !isRepeated[index] }
+
+        /// The object of `key` when it is defined exactly once.
+        func unique(_ key: ObjectKey) -> ManifestObject? {
+            guard let index = firstIndex[key], !isRepeated[index] else { return nil }
+            return items[index].object
+        }
+
+        /// A key defined twice or more is a diagnostic at every place naming the others, and none
+        /// of the definitions is used (GITOPS.md).
+        func reportRepeatedKeys(into diagnostics: inout [Diagnostic]) {
+            guard !repeatedKeys.isEmpty else { return }
+            var places: [ObjectKey: [Int]] = [:]
+            for index in items.indices where isRepeated[index] {
+                places[items[index].object.key, default: []].append(index)
+            }
+            for key in repeatedKeys {
+                let objects = places[key, default: []].map { items[$0].object }
+                let places = objects.map { "\($0.source.path):\($0.source.mark.line):\($0.source.mark.column)" }
+                for object in objects {
+                    let others = places.filter {
+                        $0 != "\(object.source.path):\(object.source.mark.line):\(object.source.mark.column)"
+                    }
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, path: object.source.path, line: object.source.mark.line,
+                            column: object.source.mark.column,
+                            message:
+                                "\(key) is defined more than once (also at \(others.joined(separator: ", "))); none of the definitions is used until only one remains"
+                        ))
+                }
+            }
+        }
     }
 
     /// One file's findings and objects, each object with its own schema findings: everything that
@@ -226,38 +318,12 @@ public enum ManifestAssembler {
     /// Paths that kustomizations in `files` name as patches.
     static func patchFiles(in files: [ParsedFile]) -> Set<String> {
         var result: Set<String> = []
-        for file in files where KustomizePatches.isKustomization(file.path) {
+        // By index: a loop variable would copy (retain) every file just to read its path.
+        for index in files.indices where KustomizePatches.isKustomization(files[index].path) {
+            let file = files[index]
             for document in file.stream.documents {
                 guard let root = document.root else { continue }
                 result.formUnion(KustomizePatches.patchFiles(of: root, at: file.path))
-            }
-        }
-        return result
-    }
-
-    /// Keeps keys defined once; a key defined twice or more is a diagnostic naming every place,
-    /// and none of the definitions is used (GITOPS.md).
-    private static func unique(
-        _ grouped: [ObjectKey: [ManifestObject]], diagnostics: inout [Diagnostic]
-    ) -> [ObjectKey: ManifestObject] {
-        var result: [ObjectKey: ManifestObject] = [:]
-        for (key, objects) in grouped {
-            if objects.count == 1 {
-                result[key] = objects[0]
-                continue
-            }
-            let places = objects.map { "\($0.source.path):\($0.source.mark.line):\($0.source.mark.column)" }
-            for object in objects {
-                let others = places.filter {
-                    $0 != "\(object.source.path):\(object.source.mark.line):\(object.source.mark.column)"
-                }
-                diagnostics.append(
-                    Diagnostic(
-                        .error, path: object.source.path, line: object.source.mark.line,
-                        column: object.source.mark.column,
-                        message:
-                            "\(key) is defined more than once (also at \(others.joined(separator: ", "))); none of the definitions is used until only one remains"
-                    ))
             }
         }
         return result
@@ -288,7 +354,7 @@ public enum ManifestAssembler {
     }
 
     /// Checks an object against its CRD schema (for Konflux kinds) or snapgate's Tekton subset.
-    private static func validate(_ object: ManifestObject, reportedAt path: String? = nil) -> [Diagnostic] {
+    fileprivate static func validate(_ object: ManifestObject, reportedAt path: String? = nil) -> [Diagnostic] {
         let (group, version) = splitAPIVersion(object.sourceAPIVersion)
         guard let schema = SchemaCatalog.konflux.schema(group: group, version: version, kind: object.kind.rawValue)
         else { return [] }

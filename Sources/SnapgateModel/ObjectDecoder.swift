@@ -63,6 +63,10 @@ public enum ObjectDecoder {
             return error(metadataNode["name"] ?? metadataNode, "\(kindName) has no metadata.name\(hint)")
         }
 
+        // The kind's own group and kind strings (literals) rather than the document's copies: keys
+        // are compared constantly, and equal literals compare by identity. Made before the typed
+        // object, so that the metadata's last use below moves it instead of copying it.
+        let key = ObjectKey(kind.groupKind, namespace: metadata.namespace, name: metadata.name)
         let object: KonfluxObject
         var effectiveVersion = version
         switch kind {
@@ -82,8 +86,8 @@ public enum ObjectDecoder {
         case .task: object = .task(TektonDefinition(node: root, metadata: metadata))
         }
         let manifest = ManifestObject(
-            apiVersion: "\(group)/\(effectiveVersion)", sourceAPIVersion: apiVersion, kind: kind,
-            key: ObjectKey(groupKind, namespace: metadata.namespace, name: metadata.name), node: root,
+            apiVersion: effectiveVersion == version ? apiVersion : "\(kind.group)/\(effectiveVersion)",
+            sourceAPIVersion: apiVersion, kind: kind, key: key, node: root,
             source: SourceLocation(
                 path: path, documentIndex: document.index, mark: document.root?.mark ?? document.mark),
             object: object)

@@ -28,24 +28,77 @@ public func splitAPIVersion(_ apiVersion: String) -> (group: String, version: St
 }
 
 /// The identity of an object in the repository: group, kind, namespace and name.
+///
+/// Keys are hashed, compared and copied constantly (every index of the world is keyed by them),
+/// so the four strings live in one shared, immutable box with the hash computed once: a copy is
+/// one reference count and hashing is one integer. Setting a field makes a new box.
 public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var groupKind: GroupKind
-    public var namespace: String
-    public var name: String
+    private final class Storage: Sendable {
+        let groupKind: GroupKind
+        let namespace: String
+        let name: String
+        /// The hash of the three fields (per process, as `Hasher` is).
+        let hash: Int
+
+        init(_ groupKind: GroupKind, namespace: String, name: String) {
+            self.groupKind = groupKind
+            self.namespace = namespace
+            self.name = name
+            var hasher = Hasher()
+            hasher.combine(groupKind.group)
+            hasher.combine(groupKind.kind)
+            hasher.combine(namespace)
+            hasher.combine(name)
+            hash = hasher.finalize()
+        }
+    }
+
+    private var storage: Storage
 
     /// Creates an object key.
     public init(_ groupKind: GroupKind, namespace: String, name: String) {
-        self.groupKind = groupKind
-        self.namespace = namespace
-        self.name = name
+        storage = Storage(groupKind, namespace: namespace, name: name)
     }
 
+    /// The API group and kind.
+    public var groupKind: GroupKind {
+        get { storage.groupKind }
+        set { storage = Storage(newValue, namespace: storage.namespace, name: storage.name) }
+    }
+
+    /// The namespace.
+    public var namespace: String {
+        get { storage.namespace }
+        set { storage = Storage(storage.groupKind, namespace: newValue, name: storage.name) }
+    }
+
+    /// The name.
+    public var name: String {
+        get { storage.name }
+        set { storage = Storage(storage.groupKind, namespace: storage.namespace, name: newValue) }
+    }
+
+    public static func == (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
+        let l = lhs.storage
+        let r = rhs.storage
+        if l === r { return true }
+        return l.hash == r.hash && l.name == r.name && l.namespace == r.namespace && l.groupKind == r.groupKind
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.hash) }
+
     public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
-        (lhs.groupKind, lhs.namespace, lhs.name) < (rhs.groupKind, rhs.namespace, rhs.name)
+        let l = lhs.storage
+        let r = rhs.storage
+        if l === r { return false }
+        if l.groupKind.group != r.groupKind.group { return l.groupKind.group < r.groupKind.group }
+        if l.groupKind.kind != r.groupKind.kind { return l.groupKind.kind < r.groupKind.kind }
+        if l.namespace != r.namespace { return l.namespace < r.namespace }
+        return l.name < r.name
     }
 
     /// `Kind namespace/name`, as people say it.
-    public var description: String { "\(groupKind.kind) \(namespace)/\(name)" }
+    public var description: String { "\(storage.groupKind.kind) \(storage.namespace)/\(storage.name)" }
 }
 
 /// The kinds snapgate reads and writes.

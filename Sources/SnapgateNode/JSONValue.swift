@@ -117,6 +117,12 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// so the bytes match what upstream writes into annotations).
     static func writeString(_ value: String, into out: inout String) {
         out += "\""
+        // Nearly every string needs no escape: one pass over its bytes, then one append.
+        if !value.utf8.contains(where: needsEscape) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -139,6 +145,19 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
         }
         out += "\""
+    }
+
+    /// Whether a UTF-8 byte may start something `writeString` escapes: a control character,
+    /// `"`, `\\`, `<`, `>`, `&`, or the lead byte of U+2028 / U+2029 (0xE2, also the lead byte of
+    /// other characters, which then take the slower path unchanged).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+            UInt8(ascii: "&"), 0xE2:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`-like shortest form for finite numbers.

@@ -1,23 +1,36 @@
 /// A position in a YAML source text: 1-based line and column (columns count Unicode scalars).
 ///
 /// `line == 0` means "no position" (a node built in code rather than parsed).
+///
+/// Stored as two 32-bit numbers (every node has a mark: this keeps a node at 32 bytes instead of
+/// 40); numbers beyond 32 bits, which no input within `YAMLLimits` reaches, are clamped.
 public struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible {
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
     /// 1-based line number, or 0 when the node has no source position.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
     /// 1-based column number, or 0 when the node has no source position.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     /// Creates a mark from 1-based line and column numbers.
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     /// The mark of a node that was not read from a source text.
     public static let none = YAMLMark(line: 0, column: 0)
 
     public static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 
     public var description: String { "\(line):\(column)" }
@@ -181,7 +194,13 @@ extension YAMLNode {
     /// The value of the first entry whose key is the string `key`, for a mapping node.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key.scalar?.text == key && pair.key.scalar?.kind == .string {
+        // Lengths first: a length is at hand, while comparing two different strings calls into
+        // the runtime. This runs for every field read of every object.
+        let length = key.utf8.count
+        for pair in pairs {
+            guard case .scalar(let s) = pair.key.content, s.text.utf8.count == length, s.text == key,
+                s.kind == .string
+            else { continue }
             return pair.value
         }
         return nil

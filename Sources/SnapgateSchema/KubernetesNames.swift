@@ -79,8 +79,28 @@ enum KubernetesNames {
         return errors
     }
 
+    /// `IsQualifiedName` without its messages: runs for every label and annotation key, so the
+    /// valid case allocates nothing.
+    static func isQualifiedName(_ value: String) -> Bool {
+        let utf8 = Substring(value).utf8
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else {
+            return utf8.count <= qualifiedNameMaxLength && isQualifiedNamePartShaped(utf8)
+        }
+        let prefix = utf8[..<slash]
+        let name = utf8[utf8.index(after: slash)...]
+        return prefix.count <= dns1123SubdomainMaxLength && isSubdomainShaped(prefix)
+            && name.count <= qualifiedNameMaxLength && isQualifiedNamePartShaped(name)
+    }
+
+    /// `strings.ToLower` for annotation keys; the key itself when it has no upper-case or
+    /// non-ASCII byte (nearly always, and then no new string is made).
+    static func lowercased(_ key: String) -> String {
+        key.utf8.contains { ASCII.isUpper($0) || $0 >= 0x80 } ? key.lowercased() : key
+    }
+
     /// `IsQualifiedName`: messages, empty when valid (label and annotation keys, finalizers).
     static func qualifiedNameErrors(_ value: String) -> [String] {
+        if isQualifiedName(value) { return [] }
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         var errors: [String] = []
         let name: Substring

@@ -40,13 +40,13 @@ extension SchemaWalker {
             typeError(node, expected: "object")
             return
         }
-        var seen = Set<String>()
-        for pair in pairs {
+        var seen = KeyTracker(pairs)
+        for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else {
                 error(pair.key.mark, "Invalid value: \"\(Self.jsonType(pair.key))\": a mapping key must be a scalar")
                 continue
             }
-            guard seen.insert(key).inserted else {
+            guard seen.isFirst(key, at: index) else {
                 at(.property(key)) { $0.report(.warning, pair.key.mark, "duplicate field \"\($0.fieldPath)\"") }
                 continue
             }
@@ -126,7 +126,7 @@ extension SchemaWalker {
                 continue
             }
             // Annotation keys are checked lower-cased, as the API server does.
-            for message in KubernetesNames.qualifiedNameErrors(isLabels ? key : key.lowercased()) {
+            for message in KubernetesNames.qualifiedNameErrors(isLabels ? key : KubernetesNames.lowercased(key)) {
                 error(pair.key.mark, "Invalid value: \(goQuoted(key)): \(message)")
             }
             let value = pair.value

@@ -13,6 +13,7 @@ public enum SchemaValidator {
     /// server would accept the object.
     public static func validate(_ object: YAMLNode, schema: StructuralSchema) -> [SchemaViolation] {
         var walker = SchemaWalker()
+        walker.path.reserveCapacity(16)  // One allocation instead of growing 1, 2, 4, 8 deep.
         walker.validateResource(object, schema: schema, isRoot: true)
         let ordered = walker.violations.enumerated().sorted {
             ($0.element.mark, $0.offset) < ($1.element.mark, $1.offset)
@@ -29,6 +30,46 @@ enum PathComponent {
     case key(String)
     /// A list index (rendered `[i]`).
     case index(Int)
+}
+
+/// The fields of an object that `validateObject` leaves alone because they are validated apart.
+enum HandledFields {
+    case none
+    /// `metadata` (an embedded resource).
+    case metadata
+    /// `metadata`, `apiVersion` and `kind` (the root object).
+    case rootFields
+
+    func contains(_ key: String) -> Bool {
+        switch self {
+        case .none: return false
+        case .metadata: return key == "metadata"
+        case .rootFields: return key == "metadata" || key == "apiVersion" || key == "kind"
+        }
+    }
+}
+
+/// Finds mapping keys whose text repeats an earlier key's. The parser rejects a repeated key of
+/// the same kind, but `1` and `"1"` share a text, and trees built in code are not checked. Small
+/// mappings (nearly all) are scanned instead of hashed: no allocation, and cheaper.
+struct KeyTracker {
+    private static let scanLimit = 16
+    private let pairs: [YAMLPair]
+    private var seen: Set<String>?
+
+    init(_ pairs: [YAMLPair]) {
+        self.pairs = pairs
+        seen = pairs.count > Self.scanLimit ? Set(minimumCapacity: pairs.count) : nil
+    }
+
+    /// Whether no scalar key before `index` has the text `key` (the key at `index`).
+    mutating func isFirst(_ key: String, at index: Int) -> Bool {
+        if seen != nil { return seen!.insert(key).inserted }
+        for earlier in pairs[..<index] {
+            if case .scalar(let s) = earlier.key.content, s.text == key { return false }
+        }
+        return true
+    }
 }
 
 /// The state of one validation walk: the current path and the findings so far.
@@ -94,8 +135,8 @@ struct SchemaWalker {
         } else if isRoot {
             at(.property("metadata")) { $0.at(.property("name")) { $0.error(node.mark, Self.nameRequired) } }
         }
-        let handled: Set<String> = isRoot ? ["metadata", "apiVersion", "kind"] : ["metadata"]
-        validateObject(node, pairs: pairs, schema: schema, depth: path.count, skipping: handled)
+        validateObject(
+            node, pairs: pairs, schema: schema, depth: path.count, skipping: isRoot ? .rootFields : .metadata)
     }
 
     static let nameRequired = "Required value: name or generateName is required"
@@ -120,7 +161,7 @@ struct SchemaWalker {
             if schema.embeddedResource {
                 validateResource(node, schema: schema, isRoot: false)
             } else {
-                validateObject(node, pairs: pairs, schema: schema, depth: depth, skipping: [])
+                validateObject(node, pairs: pairs, schema: schema, depth: depth, skipping: .none)
             }
         }
     }

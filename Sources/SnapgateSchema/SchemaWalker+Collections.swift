@@ -48,7 +48,7 @@ extension SchemaWalker {
     }
 
     mutating func validateObject(
-        _ node: YAMLNode, pairs: [YAMLPair], schema: StructuralSchema, depth: Int, skipping: Set<String>
+        _ node: YAMLNode, pairs: [YAMLPair], schema: StructuralSchema, depth: Int, skipping: HandledFields
     ) {
         if let maxProperties = schema.maxProperties, pairs.count > maxProperties {
             error(node.mark, "Too many: \(pairs.count): must have at most \(maxProperties) items")
@@ -58,19 +58,19 @@ extension SchemaWalker {
                 node.mark, "Invalid value: \(pairs.count): \(bodyPath) should have at least \(minProperties) properties"
             )
         }
-        var seen = Set<String>()
-        for pair in pairs {
+        var seen = KeyTracker(pairs)
+        for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else {
                 error(pair.key.mark, "Invalid value: \"\(Self.jsonType(pair.key))\": a mapping key must be a scalar")
                 continue
             }
-            guard seen.insert(key).inserted else {
+            guard seen.isFirst(key, at: index) else {
                 at(.property(key)) { $0.report(.warning, pair.key.mark, "duplicate field \"\($0.fieldPath)\"") }
                 continue
             }
             if skipping.contains(key) { continue }
             let value = pair.value
-            if let property = schema.properties[key] {
+            if let property = schema.property(key) {
                 if value.isNull && !property.nullable { continue }  // pruned, then defaulted
                 at(.property(key)) { $0.validate(value, schema: property, depth: depth + 1) }
                 continue
@@ -88,14 +88,14 @@ extension SchemaWalker {
         }
         for name in schema.required where !skipping.contains(name) {
             let value = node[name]
-            let property = schema.properties[name]
+            let property = schema.property(name)
             if let value, !value.isNull || property?.nullable == true { continue }
             if property?.defaultValue != nil { continue }
             at(.property(name)) { $0.error(node.mark, "Required value") }
         }
-        for rule in schema.validations {
-            guard let holds = CELSubset.evaluate(rule.rule, on: node) else { continue }
-            if !holds {
+        for (rule, compiled) in zip(schema.validations, schema.compiledValidations) {
+            guard let compiled else { continue }
+            if !CELSubset.evaluate(compiled, on: node) {
                 let message = rule.message.isEmpty ? "failed rule: \(rule.rule)" : rule.message
                 error(node.mark, "Invalid value: \"object\": \(message)")
             }

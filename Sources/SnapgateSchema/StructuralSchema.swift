@@ -95,6 +95,10 @@ public final class StructuralSchema: Sendable {
     public let defaultValue: JSONValue?
     /// `x-kubernetes-validations` rules (snapgate evaluates the simple forms it recognises).
     public let validations: [ValidationRule]
+    /// `validations` parsed once (nil for a rule outside the subset snapgate evaluates).
+    let compiledValidations: [CELSubset.Rule?]
+    /// `properties` as a list, for `property(_:)`.
+    private let propertyList: [(name: String, schema: StructuralSchema)]
 
     /// Creates a schema node; every keyword is optional.
     public init(
@@ -153,6 +157,17 @@ public final class StructuralSchema: Sendable {
         self.mapType = mapType
         self.defaultValue = defaultValue
         self.validations = validations
+        compiledValidations = validations.map { CELSubset.compile($0.rule) }
+        propertyList = properties.map { (name: $0.key, schema: $0.value) }
+    }
+
+    /// The schema of the listed property `name`. Validation asks this for every field of every
+    /// object: most objects have a few properties, and comparing a few short strings (small ones
+    /// compare as two words) is cheaper than hashing the name.
+    func property(_ name: String) -> StructuralSchema? {
+        guard propertyList.count <= 12 else { return properties[name] }
+        for entry in propertyList where entry.name == name { return entry.schema }
+        return nil
     }
 
     /// The single declared type, or nil when the node allows several (or any).

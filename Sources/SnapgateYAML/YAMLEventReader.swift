@@ -1,84 +1,70 @@
 internal import CYAML
 
-/// One libyaml event, copied into Swift values.
-enum YAMLEvent {
-    case streamStart
-    case streamEnd
-    case documentStart(YAMLMark)
-    case documentEnd
-    case sequenceStart(anchor: String?, mark: YAMLMark)
-    case mappingStart(anchor: String?, mark: YAMLMark)
-    case collectionEnd
-    /// `isEmptyPlain` marks the empty plain scalar libyaml invents for a document with no content.
-    case scalar(YAMLScalar, anchor: String?, mark: YAMLMark, isEmptyPlain: Bool)
-    case alias(name: String, mark: YAMLMark)
-}
-
-/// The owner of one `yaml_parser_t` and the input bytes it reads.
-///
-/// libyaml keeps a pointer to the input across `yaml_parser_parse` calls, so the reader holds its
-/// own copy of the bytes for as long as the parser lives.
-final class YAMLEventReader {
-    private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
-    private let path: String
-    private var initialized = false
-
-    init(bytes: [UInt8], path: String) {
-        self.path = path
-        parser = .allocate(capacity: 1)
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
-        if yaml_parser_initialize(parser) != 0 {
-            initialized = true
-            yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+/// Runs libyaml's event parser over one input and hands each event straight to a
+/// `YAMLTreeBuilder`: no intermediate event values, and no copy of the input (the parser reads the
+/// caller's bytes, which outlive it: both live only within `read`).
+enum YAMLEventReader {
+    /// Feeds every event of `bytes` to `builder` until the stream ends, an error ends it (recorded
+    /// with `builder.end(with:)`), or the builder has seen enough.
+    static func read(_ bytes: [UInt8], path: String, into builder: inout YAMLTreeBuilder) {
+        // libyaml refuses a null input pointer, which an empty array may have.
+        let input = bytes.isEmpty ? [0] : bytes
+        input.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[0..<bytes.count])
+            // The parser must not move while it lives: libyaml keeps a pointer to it.
+            withUnsafeTemporaryAllocation(of: yaml_parser_t.self, capacity: 1) { storage in
+                let parser = storage.baseAddress!
+                guard yaml_parser_initialize(parser) != 0 else {
+                    builder.end(
+                        with: YAMLError(code: .syntax, path: path, mark: .none, message: "cannot create a YAML parser"))
+                    return
+                }
+                defer { yaml_parser_delete(parser) }
+                yaml_parser_set_input_string(parser, buffer.baseAddress, bytes.count)
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(parser, &event) != 0 else {
+                        builder.end(with: error(of: parser.pointee, input: text, path: path))
+                        return
+                    }
+                    let more = deliver(&event, to: &builder)
+                    yaml_event_delete(&event)
+                    if !more || builder.isFinished { return }
+                }
+            }
         }
     }
 
-    deinit {
-        if initialized { yaml_parser_delete(parser) }
-        parser.deallocate()
-        input.deallocate()
-    }
-
-    /// The next event, or the error that stops the stream.
-    func next() -> Result<YAMLEvent, YAMLError> {
-        guard initialized else {
-            return .failure(YAMLError(code: .syntax, path: path, mark: .none, message: "cannot create a YAML parser"))
-        }
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) != 0 else { return .failure(currentError()) }
-        defer { yaml_event_delete(&event) }
+    /// Hands one event to the builder; false at the end of the stream.
+    private static func deliver(_ event: inout yaml_event_t, to builder: inout YAMLTreeBuilder) -> Bool {
         let mark = YAMLMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
         switch event.type {
-        case YAML_STREAM_START_EVENT:
-            return .success(.streamStart)
-        case YAML_STREAM_END_EVENT:
-            return .success(.streamEnd)
-        case YAML_DOCUMENT_START_EVENT:
-            return .success(.documentStart(mark))
-        case YAML_DOCUMENT_END_EVENT:
-            return .success(.documentEnd)
-        case YAML_SEQUENCE_START_EVENT:
-            return .success(.sequenceStart(anchor: Self.string(event.data.sequence_start.anchor), mark: mark))
-        case YAML_MAPPING_START_EVENT:
-            return .success(.mappingStart(anchor: Self.string(event.data.mapping_start.anchor), mark: mark))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            return .success(.collectionEnd)
-        case YAML_ALIAS_EVENT:
-            return .success(.alias(name: Self.string(event.data.alias.anchor) ?? "", mark: mark))
         case YAML_SCALAR_EVENT:
-            return .success(Self.scalarEvent(event, mark: mark))
+            deliverScalar(&event, mark: mark, to: &builder)
+        case YAML_MAPPING_START_EVENT:
+            builder.startCollection(isMapping: true, anchor: string(event.data.mapping_start.anchor), mark: mark)
+        case YAML_SEQUENCE_START_EVENT:
+            builder.startCollection(isMapping: false, anchor: string(event.data.sequence_start.anchor), mark: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            builder.endCollection()
+        case YAML_ALIAS_EVENT:
+            builder.alias(string(event.data.alias.anchor) ?? "", mark: mark)
+        case YAML_DOCUMENT_START_EVENT:
+            builder.startDocument(mark)
+        case YAML_DOCUMENT_END_EVENT:
+            builder.endDocument()
+        case YAML_STREAM_START_EVENT:
+            break
         default:
-            // YAML_NO_EVENT: libyaml only returns it after the stream has ended.
-            return .success(.streamEnd)
+            // YAML_STREAM_END_EVENT; YAML_NO_EVENT only comes after the stream has ended.
+            return false
         }
+        return true
     }
 
-    private static func scalarEvent(_ event: yaml_event_t, mark: YAMLMark) -> YAMLEvent {
+    private static func deliverScalar(_ event: inout yaml_event_t, mark: YAMLMark, to builder: inout YAMLTreeBuilder) {
         let s = event.data.scalar
         let bytes = UnsafeBufferPointer(start: s.value, count: s.value == nil ? 0 : s.length)
-        let text = String(decoding: bytes, as: UTF8.self)
         let style: YAMLScalarStyle
         switch s.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -98,9 +84,9 @@ final class YAMLEventReader {
             }
         }
         let isEmptyPlain = style == .plain && bytes.isEmpty && s.tag == nil && s.anchor == nil
-        return .scalar(
-            YAMLScalar(text: text, kind: kind, style: style), anchor: string(s.anchor), mark: mark,
-            isEmptyPlain: isEmptyPlain)
+        builder.scalar(
+            YAMLScalar(text: String(decoding: bytes, as: UTF8.self), kind: kind, style: style),
+            anchor: string(s.anchor), mark: mark, isEmptyPlain: isEmptyPlain)
     }
 
     /// The kind a `tag:yaml.org,2002:` tag names, nil for every other tag.
@@ -122,12 +108,11 @@ final class YAMLEventReader {
     }
 
     /// The parser's error as a `YAMLError`: problem text, then context and where it started.
-    private func currentError() -> YAMLError {
-        let p = parser.pointee
+    private static func error(of p: yaml_parser_t, input: UnsafeBufferPointer<UInt8>, path: String) -> YAMLError {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown YAML error"
         switch p.error {
         case YAML_READER_ERROR:
-            let mark = markOfByte(p.problem_offset)
+            let mark = markOfByte(p.problem_offset, in: input)
             let value = p.problem_value >= 0 ? " (byte 0x\(String(p.problem_value, radix: 16)))" : ""
             return YAMLError(code: .encoding, path: path, mark: mark, message: problem + value)
         case YAML_MEMORY_ERROR:
@@ -144,7 +129,7 @@ final class YAMLEventReader {
     }
 
     /// Line and column of a byte offset (reader errors give only the offset).
-    private func markOfByte(_ offset: Int) -> YAMLMark {
+    private static func markOfByte(_ offset: Int, in input: UnsafeBufferPointer<UInt8>) -> YAMLMark {
         var line = 1
         var column = 1
         var i = 0

@@ -34,20 +34,9 @@ public enum YAMLParser {
             return YAMLStream(
                 documents: [], errors: [YAMLError(code: .inputTooLarge, path: path, mark: .none, message: message)])
         }
-        let reader = YAMLEventReader(bytes: bytes, path: path)
         var builder = YAMLTreeBuilder(path: path, limits: limits)
-        while true {
-            switch reader.next() {
-            case .failure(let error):
-                builder.end(with: error)
-                return builder.stream
-            case .success(.streamEnd):
-                return builder.stream
-            case .success(let event):
-                builder.consume(event)
-                if builder.isFinished { return builder.stream }
-            }
-        }
+        YAMLEventReader.read(bytes, path: path, into: &builder)
+        return builder.stream
     }
 
     /// Parses every document of a string (see `parse(_:path:limits:)`).

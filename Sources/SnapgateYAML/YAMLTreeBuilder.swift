@@ -2,13 +2,12 @@
 /// depth cannot overflow the C stack), and enforces the per-document limits: depth, alias
 /// expansion, duplicate keys. Also applies `<<` merge keys.
 struct YAMLTreeBuilder {
-    /// A sequence or mapping being built.
+    /// A sequence or mapping being built; its children wait in `items` or `pairs` from `start` on.
     private struct Frame {
         var isMapping: Bool
         var mark: YAMLMark
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        var start: Int
         var pendingKey: YAMLNode?
         /// Nodes in this subtree, aliases counted at their expanded size.
         var count = 1
@@ -26,6 +25,10 @@ struct YAMLTreeBuilder {
 
     // State of the current document.
     private var stack: [Frame] = []
+    /// The items of the open sequences.
+    private let items = ScratchStack<YAMLNode>()
+    /// The entries of the open mappings.
+    private let pairs = ScratchStack<YAMLPair>()
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var aliasTotal = 0
     private var root: YAMLNode?
@@ -50,64 +53,72 @@ struct YAMLTreeBuilder {
         errors.append(error)
     }
 
-    mutating func consume(_ event: YAMLEvent) {
-        if documentError != nil {
-            if case .documentEnd = event { finishDocument() }
+    // The events, as the reader delivers them. After an error in a document, its remaining
+    // events are skipped up to its end.
+
+    mutating func startDocument(_ mark: YAMLMark) {
+        guard documentError == nil else { return }
+        documentMark = mark
+    }
+
+    mutating func endDocument() {
+        finishDocument()
+    }
+
+    mutating func startCollection(isMapping: Bool, anchor: String?, mark: YAMLMark) {
+        guard documentError == nil else { return }
+        guard stack.count < limits.maxDepth else {
+            // Ends the stream, unlike the other limits: skipping to the next document would
+            // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
+            // is quadratic in flow depth (100,000 `[` take ~20 s).
+            let message = "nesting deeper than \(limits.maxDepth) levels"
+            errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: message))
+            isFinished = true
             return
         }
-        switch event {
-        case .streamStart, .streamEnd:
-            break
-        case .documentStart(let mark):
-            documentMark = mark
-        case .documentEnd:
-            finishDocument()
-        case .sequenceStart(let anchor, let mark), .mappingStart(let anchor, let mark):
-            guard stack.count < limits.maxDepth else {
-                // Ends the stream, unlike the other limits: skipping to the next document would
-                // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
-                // is quadratic in flow depth (100,000 `[` take ~20 s).
-                let message = "nesting deeper than \(limits.maxDepth) levels"
-                errors.append(YAMLError(code: .tooDeep, path: path, mark: mark, message: message))
-                isFinished = true
-                return
-            }
-            var isMapping = false
-            if case .mappingStart = event { isMapping = true }
-            stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
-        case .collectionEnd:
-            guard var frame = stack.popLast() else { return }
-            let node: YAMLNode
-            if frame.isMapping {
-                if frame.hasMerge, !applyMerges(&frame) { return }
-                node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
-            } else {
-                node = YAMLNode(.sequence(frame.items), mark: frame.mark)
-            }
-            if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
-            add(node, count: frame.count)
-        case .scalar(let scalar, let anchor, let mark, let isEmptyPlain):
-            if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
-            let node = YAMLNode(.scalar(scalar), mark: mark)
-            if let anchor { anchors[anchor] = (node, 1) }
-            add(node, count: 1)
-        case .alias(let name, let mark):
-            guard let anchored = anchors[name] else {
-                fail(.undefinedAlias, mark, "alias *\(name) refers to no anchor defined before it in this document")
-                return
-            }
-            aliasTotal += anchored.count
-            guard aliasTotal <= limits.maxAliasExpansion else {
-                fail(
-                    .aliasExpansion, mark,
-                    "alias expansion exceeds \(limits.maxAliasExpansion) nodes (a \"billion laughs\" document?); "
-                        + "refusing to expand *\(name)")
-                return
-            }
-            var node = anchored.node
-            node.mark = mark  // The copy is reported where it is used; its children keep their anchors' marks.
-            add(node, count: anchored.count)
+        stack.append(
+            Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: isMapping ? pairs.count : items.count))
+    }
+
+    mutating func endCollection() {
+        guard documentError == nil, let frame = stack.popLast() else { return }
+        let node: YAMLNode
+        if frame.isMapping {
+            var entries = pairs.take(from: frame.start)
+            if frame.hasMerge, !applyMerges(&entries) { return }
+            node = YAMLNode(.mapping(entries), mark: frame.mark)
+        } else {
+            node = YAMLNode(.sequence(items.take(from: frame.start)), mark: frame.mark)
         }
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.count) }
+        add(node, count: frame.count)
+    }
+
+    mutating func scalar(_ scalar: YAMLScalar, anchor: String?, mark: YAMLMark, isEmptyPlain: Bool) {
+        guard documentError == nil else { return }
+        if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
+        let node = YAMLNode(.scalar(scalar), mark: mark)
+        if let anchor { anchors[anchor] = (node, 1) }
+        add(node, count: 1)
+    }
+
+    mutating func alias(_ name: String, mark: YAMLMark) {
+        guard documentError == nil else { return }
+        guard let anchored = anchors[name] else {
+            fail(.undefinedAlias, mark, "alias *\(name) refers to no anchor defined before it in this document")
+            return
+        }
+        aliasTotal += anchored.count
+        guard aliasTotal <= limits.maxAliasExpansion else {
+            fail(
+                .aliasExpansion, mark,
+                "alias expansion exceeds \(limits.maxAliasExpansion) nodes (a \"billion laughs\" document?); "
+                    + "refusing to expand *\(name)")
+            return
+        }
+        var node = anchored.node
+        node.mark = mark  // The copy is reported where it is used; its children keep their anchors' marks.
+        add(node, count: anchored.count)
     }
 
     private mutating func fail(_ code: YAMLError.Code, _ mark: YAMLMark, _ message: String) {
@@ -123,6 +134,8 @@ struct YAMLTreeBuilder {
         documentIndex += 1
         documentError = nil
         stack.removeAll(keepingCapacity: true)
+        items.removeAll()
+        pairs.removeAll()
         anchors.removeAll()
         aliasTotal = 0
         root = nil
@@ -137,31 +150,34 @@ struct YAMLTreeBuilder {
         }
         stack[top].count += count
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            items.push(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
-            if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
-                if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top]) {
-                    fail(
-                        .duplicateKey, node.mark,
-                        "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
-                    return
-                }
+        // Moved out, not copied: no reference counting for the key on the way into its pair.
+        if let key = stack[top].pendingKey.take() {
+            if Self.isMergeKey(key) { stack[top].hasMerge = true }
+            pairs.push(YAMLPair(key: key, value: node))
+            return
+        }
+        if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
+            if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top], pairs: pairs) {
+                fail(
+                    .duplicateKey, node.mark,
+                    "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
+                return
             }
-            stack[top].pendingKey = node
-            return
         }
-        if Self.isMergeKey(key) { stack[top].hasMerge = true }
-        stack[top].pairs.append(YAMLPair(key: key, value: node))
-        stack[top].pendingKey = nil
+        stack[top].pendingKey = node
     }
 
     /// The mark of an earlier equal key in `frame`, or nil (then the key, at `mark`, is indexed).
-    private static func firstMark(of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame) -> YAMLMark? {
-        if frame.keyIndex == nil, frame.pairs.count >= indexThreshold {
+    private static func firstMark(
+        of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame, pairs: ScratchStack<YAMLPair>
+    ) -> YAMLMark? {
+        let entries = pairs.elements(from: frame.start)
+        if frame.keyIndex == nil, entries.count >= indexThreshold {
             var index: [YAMLScalar: YAMLMark] = [:]
-            for pair in frame.pairs {
+            for pair in entries {
                 if case .scalar(let s) = pair.key.content, index[s] == nil { index[s] = pair.key.mark }
             }
             frame.keyIndex = index
@@ -171,7 +187,7 @@ struct YAMLTreeBuilder {
             frame.keyIndex?[key] = mark
             return nil
         }
-        for pair in frame.pairs {
+        for pair in entries {
             if case .scalar(let s) = pair.key.content, s == key { return pair.key.mark }
         }
         return nil
@@ -185,12 +201,12 @@ struct YAMLTreeBuilder {
     /// Replaces each `<<` entry by the entries of the mapping(s) it names whose keys the mapping
     /// does not already have. Explicit keys win wherever they are; among merged mappings, the
     /// first one listed wins (the YAML merge-key rules). Returns false after recording an error.
-    private mutating func applyMerges(_ frame: inout Frame) -> Bool {
+    private mutating func applyMerges(_ pairs: inout [YAMLPair]) -> Bool {
         var present = Set<YAMLNode>()
-        for pair in frame.pairs where !Self.isMergeKey(pair.key) { present.insert(pair.key) }
+        for pair in pairs where !Self.isMergeKey(pair.key) { present.insert(pair.key) }
         var merged: [YAMLPair] = []
-        merged.reserveCapacity(frame.pairs.count)
-        for pair in frame.pairs {
+        merged.reserveCapacity(pairs.count)
+        for pair in pairs {
             guard Self.isMergeKey(pair.key) else {
                 merged.append(pair)
                 continue
@@ -219,7 +235,7 @@ struct YAMLTreeBuilder {
                 }
             }
         }
-        frame.pairs = merged
+        pairs = merged
         return true
     }
 }

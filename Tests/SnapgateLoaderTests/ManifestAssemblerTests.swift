@@ -153,6 +153,85 @@ import Testing
         #expect(diagnostic.message.contains("status.lastPromotedImage"))
     }
 
+    /// A key defined three times names the two other places at each; a person's object defined
+    /// twice leaves its status document without an object (an orphan, as when the file is gone).
+    @Test func repeatedDefinitionsAreNotUsedAndTheirStatusDocumentIsAnOrphan() {
+        let status = "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: c\n"
+        let loaded = assemble([
+            "a.yaml": component("c"), "b.yaml": component("c"), "c.yaml": component("c"), "d.yaml": component("d"),
+            "snapgate/default/components/c.yaml": status,
+        ])
+        #expect(loaded.objects.map(\.key.name) == ["d"])
+        #expect(loaded.orphanedStatusDocuments.map(\.source.path) == ["snapgate/default/components/c.yaml"])
+        #expect(loaded.statusDocuments.isEmpty)
+        #expect(
+            loaded.diagnostics.map(\.description) == [
+                "a.yaml:1:1: error: Component default/c is defined more than once (also at b.yaml:1:1, c.yaml:1:1); "
+                    + "none of the definitions is used until only one remains",
+                "b.yaml:1:1: error: Component default/c is defined more than once (also at a.yaml:1:1, c.yaml:1:1); "
+                    + "none of the definitions is used until only one remains",
+                "c.yaml:1:1: error: Component default/c is defined more than once (also at a.yaml:1:1, b.yaml:1:1); "
+                    + "none of the definitions is used until only one remains",
+            ])
+    }
+
+    /// Two status documents for one object: both are reported, and the person's object is used as written.
+    @Test func repeatedStatusDocumentsAreNotMerged() throws {
+        let status =
+            "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: c\n"
+            + "status:\n  lastBuiltCommit: new\n"
+        let loaded = assemble([
+            "apps/c.yaml": component("c"), "snapgate/x.yaml": status, "snapgate/y.yaml": status,
+        ])
+        let object = try #require(loaded.objects.first)
+        #expect(object.component?.lastBuiltCommit == "")
+        #expect(loaded.statusDocuments.isEmpty)
+        #expect(loaded.diagnostics.map(\.path) == ["snapgate/x.yaml", "snapgate/y.yaml"])
+    }
+
+    /// Enough status documents to be merged on every core: each lands on its own object, in key order.
+    @Test func manyStatusDocumentsMergeEachIntoItsObject() {
+        var files: [String: String] = ["app.yaml": application]
+        let names = (0..<150).map { "c\($0)" }
+        for name in names {
+            files["apps/\(name).yaml"] = component(name)
+            files["snapgate/default/components/\(name).yaml"] =
+                "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n  name: \(name)\n"
+                + "status:\n  lastBuiltCommit: commit-of-\(name)\n"
+        }
+        let loaded = assemble(files)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.objects.map(\.key.name) == ["app"] + names.sorted())
+        for object in loaded.objects.dropFirst() {
+            #expect(object.component?.lastBuiltCommit == "commit-of-\(object.key.name)")
+            #expect(object.source.path == "apps/\(object.key.name).yaml")
+        }
+        #expect(loaded.statusDocuments.count == 150)
+        #expect(loaded.authored.count == 150)
+    }
+
+    @Test func kustomizationsAreFoundByTheirFileName() {
+        #expect(KustomizePatches.isKustomization("kustomization.yaml"))
+        #expect(KustomizePatches.isKustomization("a/b/kustomization.yml"))
+        #expect(KustomizePatches.isKustomization("overlays/Kustomization"))
+        #expect(!KustomizePatches.isKustomization("a/kustomization.yaml/x.yaml"))
+        #expect(!KustomizePatches.isKustomization("a/my-kustomization.yaml"))
+        #expect(!KustomizePatches.isKustomization("kustomization.yaml.bak"))
+        #expect(!KustomizePatches.isKustomization("a/"))
+    }
+
+    @Test func objectsAreSortedByKey() {
+        let other = component("a").replacingOccurrences(of: "  name: a", with: "  name: a\n  namespace: aaa")
+        let loaded = assemble([
+            "1.yaml": component("b"), "2.yaml": application, "3.yaml": component("a"), "4.yaml": other,
+        ])
+        #expect(
+            loaded.objects.map(\.key.description) == [
+                "Application default/app", "Component aaa/a", "Component default/a", "Component default/b",
+            ])
+        #expect(loaded.objects.map(\.key) == loaded.objects.map(\.key).sorted())
+    }
+
     @Test func configExcludesAndDefaultNamespace() {
         var config = SnapgateConfig.default
         config.exclude = [PathGlob("docs/**")]

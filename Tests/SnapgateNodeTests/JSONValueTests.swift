@@ -13,6 +13,17 @@ import Testing
         )
     }
 
+    /// Strings without anything to escape are copied whole; the rest escape as before, including
+    /// the line and paragraph separators (whose lead byte other characters share).
+    @Test(arguments: [
+        ("plain ascii", #""plain ascii""#), ("é 😀 ünïcode", #""é 😀 ünïcode""#), ("€ and ─", #""€ and ─""#),
+        ("a\u{2028}b\u{2029}c", #""a\u2028b\u2029c""#), ("€<\u{7f}\u{1f}", "\"€\\u003c\u{7f}\\u001f\""),
+        ("", #""""#),
+    ])
+    func stringsEscapeOnlyWhatGoEscapes(_ text: String, _ expected: String) {
+        #expect(JSONValue.string(text).compactText == expected)
+    }
+
     @Test func prettyText() {
         let value = JSONValue.object([("a", .array([.int(1), .int(2)])), ("b", .object([("c", .string("d"))]))])
         #expect(value.prettyText == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": \"d\"\n  }\n}")
