@@ -3,6 +3,7 @@ import Foundation
 import SnapgateLoader
 import SnapgateModel
 import SnapgateNode
+import SnapgateReconciler
 
 /// `snapgate validate`: reads every manifest of a branch and reports what is wrong, like a compiler.
 struct ValidateCommand: AsyncParsableCommand {
@@ -27,8 +28,9 @@ struct ValidateCommand: AsyncParsableCommand {
         do {
             let (repo, _, tip) = try await repository.resolve()
             let loaded: LoadedManifests
+            let loader = RepositoryLoader(repository: repo)
             do {
-                loaded = try await RepositoryLoader(repository: repo).load(commit: tip)
+                loaded = try await loader.load(commit: tip)
             } catch {
                 throw CommandFailure("cannot read the manifests of \(repository.repo): \(error)")
             }
@@ -36,7 +38,10 @@ struct ValidateCommand: AsyncParsableCommand {
             case .text: Terminal.writeOut(ValidationReport.text(loaded, colors: Terminal.stdoutSupportsColor))
             case .json: Terminal.writeOut(ValidationReport.json(loaded).prettyText + "\n")
             }
-            if loaded.hasErrors { throw ExitCode(1) }
+            let failed = loaded.hasErrors
+            // Everything loaded is freed behind the exit rather than before it.
+            BackgroundRelease.drop((loader, loaded))
+            if failed { throw ExitCode(1) }
         } catch let failure as CommandFailure {
             Terminal.writeErr("snapgate: error: \(failure.message)\n")
             throw ExitCode(failure.exitCode)

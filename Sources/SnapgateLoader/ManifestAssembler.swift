@@ -116,7 +116,9 @@ public enum ManifestAssembler {
         // Each file on its own (decode, schema findings) is cached by blob and computed on every core.
         let manifests = patches.isEmpty ? files : files.filter { !patches.contains($0.path) }
         let analyses = parallelMap(manifests) { file in
-            let key = file.blobID.map { "\($0.hex)\u{0}\(file.path)\u{0}\(config.defaultNamespace)" }
+            let key = file.blobID.map {
+                AnalysisKey(blob: $0, path: file.path, defaultNamespace: config.defaultNamespace)
+            }
             if let key, let cached = cache?.analysis(for: key) { return cached }
             let analysis = analyze(file, config: config)
             if let key { cache?.store(analysis, for: key) }

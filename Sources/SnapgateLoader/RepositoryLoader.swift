@@ -8,7 +8,7 @@ import Synchronization
 /// blobs it changed.
 public final class ParseCache: Sendable {
     private let blobs = Mutex<[GitObjectID: ParsedBlob]>([:])
-    private let analyses = Mutex<[String: FileAnalysis]>([:])
+    private let analyses = Mutex<[AnalysisKey: FileAnalysis]>([:])
 
     /// Creates an empty cache.
     public init() {}
@@ -17,12 +17,20 @@ public final class ParseCache: Sendable {
 
     func store(_ blob: ParsedBlob, for id: GitObjectID) { blobs.withLock { $0[id] = blob } }
 
-    func analysis(for key: String) -> FileAnalysis? { analyses.withLock { $0[key] } }
+    func analysis(for key: AnalysisKey) -> FileAnalysis? { analyses.withLock { $0[key] } }
 
-    func store(_ analysis: FileAnalysis, for key: String) { analyses.withLock { $0[key] = analysis } }
+    func store(_ analysis: FileAnalysis, for key: AnalysisKey) { analyses.withLock { $0[key] = analysis } }
 
     /// How many blobs are cached.
     public var count: Int { blobs.withLock { $0.count } }
+}
+
+/// What a file's analysis depends on: its bytes, its path (diagnostics name it; owned or not) and
+/// the namespace of documents that name none.
+struct AnalysisKey: Hashable, Sendable {
+    var blob: GitObjectID
+    var path: String
+    var defaultNamespace: String
 }
 
 /// Reads the manifests of a commit from a repository: tree walk, blobs, YAML, objects.
@@ -39,7 +47,7 @@ public struct RepositoryLoader: Sendable {
     /// Loads every manifest of `commit`.
     public func load(commit: GitObjectID) async throws(GitError) -> LoadedManifests {
         let listing = try await list(commit: commit)
-        return try await load(listing.manifests, listing: listing).manifests
+        return try await load(listing.manifests, listing: listing, withNamespaces: false).manifests
     }
 
     /// The tree of `commit`: every file, the configuration in force and which files it makes
@@ -69,8 +77,11 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// Loads the manifests `entries` (a subset of `listing`'s, or all of them) under the
-    /// listing's configuration, and says which namespaces each file's documents name.
-    public func load(_ entries: [GitTreeEntry], listing: TreeListing) async throws(GitError) -> LoadedFiles {
+    /// listing's configuration, and (unless `withNamespaces` is false: then none are listed) says
+    /// which namespaces each file's documents name.
+    public func load(
+        _ entries: [GitTreeEntry], listing: TreeListing, withNamespaces: Bool = true
+    ) async throws(GitError) -> LoadedFiles {
         let files = try await PhaseTrace.measure("read and parse") { () async throws(GitError) in
             try await parse(entries)
         }
@@ -80,7 +91,8 @@ public struct RepositoryLoader: Sendable {
                 files, config: config, extraDiagnostics: listing.configDiagnostics, cache: cache)
         }
         let namespaces = PhaseTrace.measure("file namespaces") {
-            parallelMap(files) { FileNamespaces.of($0, defaultNamespace: config.defaultNamespace) }
+            withNamespaces
+                ? parallelMap(files) { FileNamespaces.of($0, defaultNamespace: config.defaultNamespace) } : []
         }
         var patchFiles: Set<String> = []
         for file in files where KustomizePatches.isKustomization(file.path) {

@@ -38,13 +38,13 @@ public struct SnapgateConfig: Sendable, Hashable {
         self.exclude = exclude
     }
 
-    /// Whether `path` is a manifest to read under this configuration.
     /// Whether a tree entry is a manifest: a file (not a link or submodule) other than the
     /// configuration itself that `isManifest` accepts.
     public func isManifestEntry(_ entry: GitTreeEntry) -> Bool {
         (entry.mode == .blob || entry.mode == .executable) && entry.path != Self.fileName && isManifest(entry.path)
     }
 
+    /// Whether `path` is a manifest to read under this configuration.
     public func isManifest(_ path: String) -> Bool {
         include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
     }
