@@ -1,4 +1,5 @@
 import SnapgateGit
+import SnapgateLoader
 import SnapgateModel
 import SnapgateReconciler
 import SnapgateRules
@@ -23,7 +24,8 @@ enum LocalPass {
         let redraw = Task { await view.run() }
         let attempt: Result<ReconcileOutcome, any Error>
         do {
-            var reconciler = Reconciler(repository: repository)
+            // One pass per process: a parse cache would only be filled (a lost race re-reads everything).
+            var reconciler = Reconciler(repository: repository, cache: ParseCache(enabled: false))
             let settings = RuleSettings.fromEnvironment()
             reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
             attempt = .success(

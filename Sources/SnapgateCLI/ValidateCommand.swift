@@ -28,7 +28,7 @@ struct ValidateCommand: AsyncParsableCommand {
         do {
             let (repo, _, tip) = try await repository.resolve()
             let loaded: LoadedManifests
-            let loader = RepositoryLoader(repository: repo)
+            let loader = RepositoryLoader(repository: repo, cache: ParseCache(enabled: false))
             do {
                 loaded = try await loader.load(commit: tip)
             } catch {

@@ -10,16 +10,24 @@ public final class ParseCache: Sendable {
     private let blobs = Mutex<[GitObjectID: ParsedBlob]>([:])
     private let analyses = Mutex<[AnalysisKey: FileAnalysis]>([:])
 
-    /// Creates an empty cache.
-    public init() {}
+    /// Whether anything is kept: a process that loads once (a command) has no use for a cache,
+    /// and filling one costs time and memory.
+    public let isEnabled: Bool
 
-    func blob(for id: GitObjectID) -> ParsedBlob? { blobs.withLock { $0[id] } }
+    /// Creates an empty cache; a disabled one keeps nothing.
+    public init(enabled: Bool = true) { isEnabled = enabled }
 
-    func store(_ blob: ParsedBlob, for id: GitObjectID) { blobs.withLock { $0[id] = blob } }
+    func blob(for id: GitObjectID) -> ParsedBlob? { isEnabled ? blobs.withLock { $0[id] } : nil }
 
-    func analysis(for key: AnalysisKey) -> FileAnalysis? { analyses.withLock { $0[key] } }
+    func store(_ blob: ParsedBlob, for id: GitObjectID) {
+        if isEnabled { blobs.withLock { $0[id] = blob } }
+    }
 
-    func store(_ analysis: FileAnalysis, for key: AnalysisKey) { analyses.withLock { $0[key] = analysis } }
+    func analysis(for key: AnalysisKey) -> FileAnalysis? { isEnabled ? analyses.withLock { $0[key] } : nil }
+
+    func store(_ analysis: FileAnalysis, for key: AnalysisKey) {
+        if isEnabled { analyses.withLock { $0[key] = analysis } }
+    }
 
     /// How many blobs are cached.
     public var count: Int { blobs.withLock { $0.count } }
@@ -134,7 +142,7 @@ public struct RepositoryLoader: Sendable {
             }
             for (slot, file) in zip(missing, parsed) {
                 let index = slot
-                cache.store(file.blob, for: entries[index].id)
+                if cache.isEnabled { cache.store(file.blob, for: entries[index].id) }
                 results[index] = ParsedFile(path: file.path, blob: file.blob, blobID: entries[index].id)
             }
         }
