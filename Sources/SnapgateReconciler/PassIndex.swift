@@ -166,6 +166,10 @@ public final class PassIndexStore: Sendable {
     /// The index of `branch`.
     public func index(of branch: String) -> PassIndex? { indexes.withLock { $0[branch] } }
 
+    /// Removes and returns the index of `branch`, so the caller holds the only reference and can
+    /// change it in place (a copy of a large index per pass would cost what the index saves).
+    public func take(_ branch: String) -> PassIndex? { indexes.withLock { $0.removeValue(forKey: branch) } }
+
     /// Replaces the index of `branch` (nil forgets it).
     public func store(_ index: PassIndex?, for branch: String) { indexes.withLock { $0[branch] = index } }
 }

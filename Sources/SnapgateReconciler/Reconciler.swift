@@ -89,16 +89,18 @@ public struct Reconciler: Sendable {
                     branch: branch, base: tip, commit: nil, changes: [], diagnostics: memo.diagnostics, events: [],
                     retries: retries, workTree: nil)
             }
-            var known = indexes.index(of: branch)
+            // Taken out of the store: the pass changes it in place and stores it back when it publishes
+            // (after an error or a lost race the next pass starts from the index file, or from scratch).
+            var known = indexes.take(branch)
             if known == nil, memoFingerprint != nil {
                 known = await PhaseTrace.measure("read index") {
                     await PassIndexFile.read(in: repository, branch: branch)
                 }
             }
-            let plan = try await PhaseTrace.measure("load") { () async throws(GitError) in
-                try await prepare(
-                    tip: tip, index: known?.fingerprint == fingerprint ? known : nil, now: now,
-                    fingerprint: fingerprint)
+            if known?.fingerprint != fingerprint { known = nil }
+            // Moved, never copied: changing a shared index would copy all of it.
+            var (plan, index) = try await PhaseTrace.measure("load") { () async throws(GitError) in
+                try await prepare(tip: tip, index: &known, now: now, fingerprint: fingerprint)
             }
             let context = RuleContext(now: now, settings: settings)
             var passes = PhaseTrace.measure("decide") {
@@ -109,7 +111,6 @@ public struct Reconciler: Sendable {
             let changes = PhaseTrace.measure("changes") {
                 NamespacePasses.changes(of: passes, loaded: plan.loaded.manifests)
             }
-            var index = plan.index
             index.record(passes)
             let diagnostics = index.diagnostics
             let events = passes.events
@@ -164,18 +165,20 @@ public struct Reconciler: Sendable {
         var loaded: LoadedFiles
         /// Namespaces to decide even if no object of theirs was read (all their files are gone).
         var namespaces: Set<String>
-        /// The index of the tip, before this pass's decisions.
-        var index: PassIndex
     }
 
     /// Reads what the pass over `tip` needs: everything without a usable `index`, otherwise the
     /// files that changed since the index's commit and the rest of the namespaces they concern.
-    func prepare(tip: GitObjectID, index: PassIndex?, now: Timestamp, fingerprint: String) async throws(GitError)
-        -> Plan
+    /// Returns the plan and the index of the tip before this pass's decisions (`index` is moved
+    /// into it).
+    func prepare(tip: GitObjectID, index: inout PassIndex?, now: Timestamp, fingerprint: String)
+        async throws(GitError) -> (Plan, PassIndex)
     {
         let tree = try await repository.commitInfo(tip).tree
-        if let index, let plan = try await incremental(tree: tree, tip: tip, index: index, now: now) {
-            return plan
+        if var current = index.take() {
+            if let plan = try await incremental(tree: tree, tip: tip, index: &current, now: now) {
+                return (plan, current)
+            }
         }
         let listing = try await loader.list(commit: tip)
         let loaded = try await loader.load(listing.manifests, listing: listing)
@@ -188,21 +191,21 @@ public struct Reconciler: Sendable {
             fresh.setFile(entry.path, namespaces: namespaces)
         }
         fresh.replaceFileDiagnostics(of: [], with: loaded.manifests.diagnostics)
-        return Plan(loaded: loaded, namespaces: [], index: fresh)
+        return (Plan(loaded: loaded, namespaces: []), fresh)
     }
 
     /// The plan of an incremental pass; nil when a change concerns the whole tree (the
     /// configuration or a kustomization changed), so everything must be read.
-    private func incremental(tree: GitObjectID, tip: GitObjectID, index: PassIndex, now: Timestamp)
+    private func incremental(tree: GitObjectID, tip: GitObjectID, index: inout PassIndex, now: Timestamp)
         async throws(GitError) -> Plan?
     {
+        let base = index.tree
         let diff = try await PhaseTrace.measure("diff") { () async throws(GitError) in
-            try await repository.changedFiles(from: index.tree, to: tree)
+            try await repository.changedFiles(from: base, to: tree)
         }
         if diff.contains(where: { $0.path == SnapgateConfig.fileName || KustomizePatches.isKustomization($0.path) }) {
             return nil
         }
-        var index = index
         let config = index.config
         let changedPaths = diff.map(\.path).filter { config.isManifest($0) }
         let present = diff.compactMap(\.entry).filter { config.isManifestEntry($0) }
@@ -233,7 +236,7 @@ public struct Reconciler: Sendable {
         for namespace in closure.namespaces { index.setNamespace(namespace, nil) }
         index.commit = tip
         index.tree = tree
-        return Plan(loaded: loaded, namespaces: closure.namespaces, index: index)
+        return Plan(loaded: loaded, namespaces: closure.namespaces)
     }
 
     private static func summary(of key: ObjectKey, in world: World) -> ExecutedRunSummary? {
