@@ -4,24 +4,43 @@ internal import CLibGit2
 
 extension GitRepository {
     /// The entries of `tree` at `paths` (`/`-separated, from the root), in the order of `paths`;
-    /// paths with nothing there, or naming a directory, are left out. One tree lookup per path:
-    /// for a handful of files of a large tree this is far cheaper than `listTree`.
+    /// paths with nothing there, or naming a directory, are left out. Each directory is looked
+    /// up once and its files by name: for a handful of files of a large tree this is far cheaper
+    /// than `listTree` (and than a lookup from the root per path).
     public func entries(atPaths paths: [String], inTree tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
-        let treeObject = try lookup(tree, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
-        var found: [GitTreeEntry] = []
-        found.reserveCapacity(paths.count)
+        var byDirectory: [Substring: [String]] = [:]
         for path in paths where !path.isEmpty {
-            let entry = try withObjectIfPresent(
-                "git_tree_entry_bypath", release: git_tree_entry_free,
-                { git_tree_entry_bypath($0, treeObject.pointer, path) }
-            ) { (entry: borrowing Owned) throws(GitError) -> GitTreeEntry? in
-                let mode = GitFileMode(git_tree_entry_filemode(entry.pointer))
-                guard mode != .tree, let id = GitObjectID(git_tree_entry_id(entry.pointer)) else { return nil }
-                return GitTreeEntry(path: path, id: id, mode: mode)
-            }
-            if let entry = entry ?? nil { found.append(entry) }
+            let directory = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            byDirectory[directory, default: []].append(path)
         }
-        return found
+        let root = try lookup(tree, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        var found: [String: GitTreeEntry] = [:]
+        for (directory, files) in byDirectory {
+            let directoryID: GitObjectID?
+            if directory.isEmpty {
+                directoryID = tree
+            } else {
+                directoryID =
+                    try withObjectIfPresent(
+                        "git_tree_entry_bypath", release: git_tree_entry_free,
+                        { git_tree_entry_bypath($0, root.pointer, String(directory)) }
+                    ) { (entry: borrowing Owned) throws(GitError) -> GitObjectID? in
+                        guard git_tree_entry_type(entry.pointer) == GIT_OBJECT_TREE else { return nil }
+                        return GitObjectID(git_tree_entry_id(entry.pointer))
+                    } ?? nil
+            }
+            guard let directoryID else { continue }
+            let directoryTree = try lookup(directoryID, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+            for path in files {
+                let name = directory.isEmpty ? path : String(path[path.index(after: path.lastIndex(of: "/")!)...])
+                // Borrowed from the tree: not freed.
+                guard let entry = git_tree_entry_byname(directoryTree.pointer, name) else { continue }
+                let mode = GitFileMode(git_tree_entry_filemode(entry))
+                guard mode != .tree, let id = GitObjectID(git_tree_entry_id(entry)) else { continue }
+                found[path] = GitTreeEntry(path: path, id: id, mode: mode)
+            }
+        }
+        return paths.compactMap { found[$0] }
     }
 }
 

@@ -41,4 +41,20 @@ import Testing
         let git = try sandbox.git(["diff", "--name-only", "--no-renames", before.hex, after.hex], in: work)
         #expect(Set(git.split(separator: "\n").map(String.init)) == Set(changes.map(\.path)))
     }
+
+    @Test func entriesAtPathsFindFilesAndSkipTheRest() async throws {
+        let sandbox = try Sandbox()
+        let work = try sandbox.makeRepository(
+            ["top.yaml": "t\n", "a/one.yaml": "1\n", "a/two.yaml": "2\n", "a/b/three.yaml": "3\n"], named: "entries")
+        let tree = try sandbox.revParse("HEAD^{tree}", in: work)
+        let repository = try GitRepository(path: work)
+        let asked = ["a/two.yaml", "missing.yaml", "a/b", "top.yaml", "a/b/three.yaml", "nowhere/x.yaml", "a/one.yaml"]
+        let found = try await repository.entries(atPaths: asked, inTree: tree)
+        #expect(found.map(\.path) == ["a/two.yaml", "top.yaml", "a/b/three.yaml", "a/one.yaml"])
+        for entry in found {
+            let expected = try sandbox.git(["rev-parse", "HEAD:\(entry.path)"], in: work)
+            #expect(entry.id.hex == expected.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect(entry.mode == .blob)
+        }
+    }
 }
