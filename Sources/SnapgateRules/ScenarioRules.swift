@@ -179,7 +179,9 @@ enum ScenarioRules {
     private static func asciiSchemeIsValid(_ url: String) -> Bool? {
         var valid = true
         var sawColon = false
-        for (index, c) in url.utf8.enumerated() {
+        var index = -1
+        for c in url.utf8 {
+            index += 1
             guard c < 0x80 else { return nil }
             if sawColon { continue }
             if c == UInt8(ascii: ":") {

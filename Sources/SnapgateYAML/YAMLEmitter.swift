@@ -25,7 +25,10 @@ public enum YAMLEmitter {
     public static func emitBytes(_ node: YAMLNode, keyOrder: KeyOrder = .canonical) -> [UInt8] {
         var writer = YAMLWriter(keyOrder: keyOrder)
         writer.writeDocument(node)
-        return writer.out
+        // An exact-size copy: the buffer grew by doubling, and a pass keeps thousands of these.
+        return Array(unsafeUninitializedCapacity: writer.out.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: writer.out)
+        }
     }
 
     /// Several documents, each started by a `---` line.
