@@ -99,6 +99,6 @@ public enum ChangeSet {
 
     /// A document's canonical bytes (GITOPS.md: deterministic, fixed key order).
     public static func render(_ node: YAMLNode) -> [UInt8] {
-        Array(YAMLEmitter.emit(node, keyOrder: .canonical).utf8)
+        YAMLEmitter.emitBytes(node, keyOrder: .canonical)
     }
 }

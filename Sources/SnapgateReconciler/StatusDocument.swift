@@ -16,15 +16,18 @@ public enum StatusDocument {
         ]
         var managesSomething = false
         for field in ["labels", "annotations"] {
+            // Equal nodes (most often the very same, untouched by the rules) differ in nothing.
+            if effectiveMeta[field] == authoredMeta[field] { continue }
             let mine = effectiveMeta.stringMap(field)
             let theirs = authoredMeta.stringMap(field)
-            let differing = mine.filter { theirs[$0.key] != $0.value }
+            let differing = theirs.isEmpty ? mine : mine.filter { theirs[$0.key] != $0.value }
             if !differing.isEmpty {
                 metadata.append((field, .stringMap(differing)))
                 managesSomething = true
             }
         }
-        let added = effectiveMeta.strings("finalizers").filter { !authoredMeta.strings("finalizers").contains($0) }
+        let authoredFinalizers = authoredMeta.strings("finalizers")
+        let added = effectiveMeta.strings("finalizers").filter { !authoredFinalizers.contains($0) }
         if !added.isEmpty {
             metadata.append(("finalizers", .sequence(added.map { .string($0) })))
             managesSomething = true

@@ -10,30 +10,54 @@ enum ComponentRules {
     /// `appstudio.openshift.io/application` so that the status document left behind by a deletion
     /// still names the Application (a status document has no `spec`).
     static func ensureFinalizers(_ reconciliation: inout Reconciliation) {
+        // Application names by namespace: every Component asks, every round.
+        var applications: [String: Set<String>] = [:]
         for object in reconciliation.world.all(.component) {
             guard let component = object.component, !component.application.isEmpty,
                 component.metadata.deletionTimestamp == nil
             else { continue }
             // Already done (every round after the first, every pass after the first): skip the
             // document edit and its comparison, which cost more than these two lookups.
-            let done =
-                component.metadata.finalizers.contains(Keys.componentFinalizer)
-                && component.metadata.labels[Keys.application] == component.application
-            if !done {
-                reconciliation.update(object.key) { node in
-                    node.addingFinalizer(Keys.componentFinalizer).settingLabel(
-                        Keys.application, to: component.application)
+            let hasFinalizer = component.metadata.finalizers.contains(Keys.componentFinalizer)
+            if !hasFinalizer || component.metadata.labels[Keys.application] != component.application {
+                var metadata = component.metadata
+                if !hasFinalizer { metadata.finalizers.append(Keys.componentFinalizer) }
+                metadata.labels[Keys.application] = component.application
+                // The typed metadata is what reading the edited document gives: the finalizer
+                // appended, the label set (`ObjectMeta` reads string items and string entries, as
+                // the edit writes them).
+                reconciliation.updateMetadata(object.key, to: metadata) { node in
+                    settingFinalizerAndLabel(node, application: component.application)
                 }
+            }
+            let namespace = object.key.namespace
+            if applications[namespace] == nil {
+                applications[namespace] = Set(
+                    reconciliation.world.all(.application, namespace: namespace).map(\.key.name))
             }
             // Not upstream (the API server would accept it silently): a Component of an Application
             // that does not exist is never part of a Snapshot, which a person wants to know.
-            if reconciliation.world.application(namespace: object.key.namespace, name: component.application) == nil {
+            if applications[namespace]?.contains(component.application) != true {
                 reconciliation.report(
                     .warning, about: object, at: object.node["spec"]?["application"],
                     "spec.application names Application '\(component.application)', which does not exist in "
                         + "namespace \(object.key.namespace); this Component is in no Snapshot until it does")
             }
         }
+    }
+
+    /// `node.addingFinalizer(Keys.componentFinalizer).settingLabel(Keys.application, to:
+    /// application)` with one copy of the document and of its metadata.
+    private static func settingFinalizerAndLabel(_ node: YAMLNode, application: String) -> YAMLNode {
+        var metadata = node.mapping("metadata") ?? .mapping([])
+        let finalizers = metadata.strings("finalizers")
+        if !finalizers.contains(Keys.componentFinalizer) {
+            metadata = metadata.setting(
+                "finalizers", to: .sequence((finalizers + [Keys.componentFinalizer]).map { .string($0) }))
+        }
+        let labels = metadata.mapping("labels") ?? .mapping([])
+        metadata = metadata.setting("labels", to: labels.setting(Keys.application, to: .string(application)))
+        return node.setting("metadata", to: metadata)
     }
 
     /// §6.4: for each deleted Component still holding the finalizer, a Snapshot of every other

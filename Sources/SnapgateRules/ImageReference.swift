@@ -22,35 +22,44 @@ public enum ImageReference {
     /// repository name: optional `host[:port]/`, then lowercase path components
     /// `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*` separated by `/` (docker's grammar).
     public static func isValidDigestReference(_ reference: String) -> Bool {
-        let parts = reference.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, isValidDigest(parts[1]) else { return false }
-        var name = parts[0]
-        let segmentStart = name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
-        if let colon = name[segmentStart...].firstIndex(of: ":") {
-            guard isValidTag(name[name.index(after: colon)...]) else { return false }
+        // On UTF-8 bytes: a valid reference is ASCII, every separator is ASCII and every part
+        // rejects other bytes, so bytes decide as characters would, without grapheme breaking
+        // (Snapshots check every component's image, every round).
+        var reference = reference
+        return reference.withUTF8 { isValidDigestReference(bytes: $0[...]) }
+    }
+
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    private static func isValidDigestReference(bytes: Bytes) -> Bool {
+        guard let at = bytes.firstIndex(of: 0x40) else { return false }  // "@"
+        let digest = bytes[(at + 1)...]
+        guard !digest.contains(0x40), isValidDigest(digest) else { return false }
+        var name = bytes[..<at]
+        let segmentStart = name.lastIndex(of: 0x2F).map { $0 + 1 } ?? name.startIndex  // "/"
+        if let colon = name[segmentStart...].firstIndex(of: 0x3A) {  // ":"
+            guard isValidTag(name[(colon + 1)...]) else { return false }
             name = name[..<colon]
         }
         return isValidRepositoryName(name)
     }
 
     /// `sha256:` and 64 lowercase hex digits.
-    static func isValidDigest(_ digest: Substring) -> Bool {
-        guard digest.hasPrefix("sha256:") else { return false }
-        let hex = digest.dropFirst("sha256:".count)
-        return hex.utf8.count == 64 && hex.utf8.allSatisfy { isDigit($0) || (0x61...0x66).contains($0) }
+    private static func isValidDigest(_ digest: Bytes) -> Bool {
+        guard digest.count == 71, digest.starts(with: "sha256:".utf8) else { return false }
+        return digest.dropFirst(7).allSatisfy { isDigit($0) || (0x61...0x66).contains($0) }
     }
 
     /// A tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
-    static func isValidTag(_ tag: Substring) -> Bool {
-        let bytes = Array(tag.utf8)
-        guard let first = bytes.first, bytes.count <= 128, isWord(first) else { return false }
-        return bytes.allSatisfy { isWord($0) || $0 == 0x2E || $0 == 0x2D }
+    private static func isValidTag(_ tag: Bytes) -> Bool {
+        guard let first = tag.first, tag.count <= 128, isWord(first) else { return false }
+        return tag.allSatisfy { isWord($0) || $0 == 0x2E || $0 == 0x2D }
     }
 
     /// A repository name: at most 255 characters, an optional domain, then path components.
-    static func isValidRepositoryName(_ name: Substring) -> Bool {
-        guard !name.isEmpty, name.utf8.count <= 255 else { return false }
-        var components = name.split(separator: "/", omittingEmptySubsequences: false)
+    private static func isValidRepositoryName(_ name: Bytes) -> Bool {
+        guard !name.isEmpty, name.count <= 255 else { return false }
+        var components = name.split(separator: 0x2F, omittingEmptySubsequences: false)
         // Like the anchored regular expression, a first component is a domain when it can be
         // one and a path follows.
         if components.count > 1, isValidDomain(components[0]) { components.removeFirst() }
@@ -58,24 +67,24 @@ public enum ImageReference {
     }
 
     /// `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*`.
-    static func isValidPathComponent(_ component: Substring) -> Bool {
-        let bytes = Array(component.utf8)
-        var index = 0
+    private static func isValidPathComponent(_ bytes: Bytes) -> Bool {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
         func alphanumerics() -> Bool {
             let start = index
-            while index < bytes.count, isDigit(bytes[index]) || (0x61...0x7A).contains(bytes[index]) { index += 1 }
+            while index < end, isDigit(bytes[index]) || (0x61...0x7A).contains(bytes[index]) { index += 1 }
             return index > start
         }
         guard alphanumerics() else { return false }
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case 0x2E:  // "."
                 index += 1
             case 0x5F:  // "_" or "__"
                 index += 1
-                if index < bytes.count, bytes[index] == 0x5F { index += 1 }
+                if index < end, bytes[index] == 0x5F { index += 1 }
             case 0x2D:  // one or more "-"
-                while index < bytes.count, bytes[index] == 0x2D { index += 1 }
+                while index < end, bytes[index] == 0x2D { index += 1 }
             default:
                 return false
             }
@@ -85,19 +94,17 @@ public enum ImageReference {
     }
 
     /// `label(.label)*(:port)?` where a label is `[A-Za-z0-9]` or `[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]`.
-    static func isValidDomain(_ domain: Substring) -> Bool {
+    private static func isValidDomain(_ domain: Bytes) -> Bool {
         var host = domain
-        if let colon = domain.firstIndex(of: ":") {
-            let port = domain[domain.index(after: colon)...]
-            guard !port.isEmpty, port.utf8.allSatisfy(isDigit) else { return false }
+        if let colon = domain.firstIndex(of: 0x3A) {
+            let port = domain[(colon + 1)...]
+            guard !port.isEmpty, port.allSatisfy(isDigit) else { return false }
             host = domain[..<colon]
         }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        return labels.allSatisfy { label in
-            let bytes = Array(label.utf8)
-            guard let first = bytes.first, let last = bytes.last else { return false }
+        return host.split(separator: 0x2E, omittingEmptySubsequences: false).allSatisfy { label in
+            guard let first = label.first, let last = label.last else { return false }
             return isAlphanumeric(first) && isAlphanumeric(last)
-                && bytes.allSatisfy { isAlphanumeric($0) || $0 == 0x2D }
+                && label.allSatisfy { isAlphanumeric($0) || $0 == 0x2D }
         }
     }
 

@@ -103,7 +103,19 @@ public struct Reconciliation: Sendable {
         guard let current = world.object(key) else { return }
         let edited = edit(current.node)
         guard edited != current.node else { return }
-        world.put(edited, source: current.source)
+        world.replace(current, with: edited)
+        if changes[key] != .create { changes[key] = .update }
+        revision += 1
+    }
+
+    /// `update` for an edit of the metadata alone whose outcome the rule knows as typed metadata
+    /// too (`metadata`: what reading the edited document's metadata gives), so nothing is read
+    /// again.
+    mutating func updateMetadata(_ key: ObjectKey, to metadata: ObjectMeta, _ edit: (YAMLNode) -> YAMLNode) {
+        guard let current = world.object(key) else { return }
+        let edited = edit(current.node)
+        guard edited != current.node else { return }
+        world.replace(current, with: edited, metadata: metadata)
         if changes[key] != .create { changes[key] = .update }
         revision += 1
     }

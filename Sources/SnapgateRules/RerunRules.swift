@@ -43,6 +43,7 @@ enum RerunRules {
         }
         guard var statuses = SnapshotPipeline.statuses(of: object, snapshot, &r) else { return }
         var restarted = false
+        var specJSON: String?
         for scenario in selected {
             let name = scenario.metadata.name
             if let entry = statuses.entry(name), entry.status == .inProgress || entry.status == .pending { continue }
@@ -52,7 +53,7 @@ enum RerunRules {
                 $0.isOptionalScenario = scenario.isOptional
             }
             _ = TestRunRules.start(
-                scenario, for: snapshot, node: object.node, statuses: &statuses,
+                scenario, for: snapshot, node: object.node, statuses: &statuses, specJSON: &specJSON,
                 details: { "PipelineRun '\($0)' created" }, &r)
             restarted = true
         }

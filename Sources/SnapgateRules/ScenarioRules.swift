@@ -127,15 +127,18 @@ enum ScenarioRules {
 
     /// Upstream's per-parameter checks of a git resolver parameter.
     static func gitParamMessages(_ param: ResolverParameter) -> [String] {
-        let whitespace =
+        // Every round validates every scenario: the message is built only when it is reported.
+        var whitespace: String {
             "integration Test Scenario Git resolver param with name '\(param.name)', cannot have leading or "
-            + "trailing whitespace"
+                + "trailing whitespace"
+        }
         let value = param.value
-        let padded = value != trimmed(value)
+        let trimmedValue = trimmed(value)
+        let padded = value != trimmedValue
         switch param.name {
         case "url", "serverURL":
             var out = padded ? [whitespace] : []
-            let url = trimmed(value)
+            let url = trimmedValue
             // GITOPS.md: a url naming the repository itself (file:// or a local path) is how a
             // repository's own pipelines are referenced; the https rule does not apply to it.
             if param.name == "url" && namesRepositoryItself(url) { return out }
@@ -163,11 +166,35 @@ enum ScenarioRules {
     static func requestURIProblem(_ url: String) -> String? {
         if url.isEmpty { return "parse \"\": empty url" }
         if url.hasPrefix("/") { return nil }
+        if let valid = asciiSchemeIsValid(url) { return valid ? nil : "parse \"\(url)\": invalid URI for request" }
         let scheme = url.prefix { $0 != ":" }
         let validScheme =
             scheme.count < url.count && !scheme.isEmpty && scheme.first!.isASCII && scheme.first!.isLetter
             && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
         return validScheme ? nil : "parse \"\(url)\": invalid URI for request"
+    }
+
+    /// `requestURIProblem`'s scheme test on the bytes of an ASCII `url` (where characters are
+    /// bytes, but for CR LF, which no test accepts); nil for other texts.
+    private static func asciiSchemeIsValid(_ url: String) -> Bool? {
+        var valid = true
+        var sawColon = false
+        var index = -1
+        for c in url.utf8 {
+            index += 1
+            guard c < 0x80 else { return nil }
+            if sawColon { continue }
+            if c == UInt8(ascii: ":") {
+                sawColon = true
+                valid = valid && index > 0
+                continue
+            }
+            let letter = (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
+            let digit = c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")
+            let symbol = c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+            valid = valid && (index == 0 ? letter : letter || digit || symbol)
+        }
+        return valid && sawColon
     }
 
     /// A DNS-1035 label: lowercase alphanumerics and `-`, starting with a letter, ending with an
@@ -200,6 +227,13 @@ enum ScenarioRules {
     private static func isLowerAlnum(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
 
     private static func trimmed(_ value: String) -> String {
+        // Fast path: ASCII ends that are not white space. A character's white-space property is
+        // its first scalar's, and no cluster ending in such a byte starts with white space.
+        if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x7F, last > 0x20,
+            last < 0x7F
+        {
+            return value
+        }
         var text = Substring(value)
         while let c = text.first, c.isWhitespace { text.removeFirst() }
         while let c = text.last, c.isWhitespace { text.removeLast() }

@@ -33,9 +33,11 @@ enum TestRunBuilder {
     }
 
     /// The complete test PipelineRun document (§3.2), named `name`.
+    /// `specJSON` gives the Snapshot's spec as compact JSON (`specJSON(of:)`), which a caller
+    /// starting several runs of one Snapshot makes once.
     static func pipelineRun(
         named name: String, snapshot: Snapshot, snapshotNode: YAMLNode, scenario: IntegrationTestScenario,
-        settings: RuleSettings
+        settings: RuleSettings, specJSON: () -> String
     ) -> YAMLNode {
         let namespace = snapshot.metadata.namespace
         var metadata = ObjectMeta(name: name, namespace: namespace)
@@ -69,7 +71,11 @@ enum TestRunBuilder {
                     ),
                 ])
             ),
-            ("params", .sequence([snapshotParam(snapshot, scenario: scenario)] + scenario.params.map(param))),
+            (
+                "params",
+                .sequence(
+                    [snapshotParam(snapshot, scenario: scenario, specJSON: specJSON)] + scenario.params.map(param))
+            ),
             ("taskRunTemplate", .mapping([("serviceAccountName", .string(serviceAccount))])),
         ]
         let timeouts = self.timeouts(scenario: scenario, settings: settings)
@@ -112,10 +118,20 @@ enum TestRunBuilder {
     /// `SNAPSHOT`: the compact JSON of the Snapshot's spec in Go field order, or its name when
     /// the scenario asks for it (`snapshot-param-as-name: "true"`).
     static func snapshotParam(_ snapshot: Snapshot, scenario: IntegrationTestScenario) -> YAMLNode {
+        snapshotParam(snapshot, scenario: scenario) { specJSON(of: snapshot) }
+    }
+
+    /// `snapshotParam(_:scenario:)` with the spec's JSON from `specJSON`.
+    static func snapshotParam(
+        _ snapshot: Snapshot, scenario: IntegrationTestScenario, specJSON: () -> String
+    ) -> YAMLNode {
         let asName = scenario.metadata.annotations[Keys.snapshotParamAsName] == "true"
-        let value = asName ? snapshot.metadata.name : snapshot.specNode.jsonValue.compactText
+        let value = asName ? snapshot.metadata.name : specJSON()
         return .mapping([("name", .string("SNAPSHOT")), ("value", .string(value))])
     }
+
+    /// The compact JSON of the Snapshot's spec in Go field order.
+    static func specJSON(of snapshot: Snapshot) -> String { snapshot.specNode.jsonValue.compactText }
 
     /// A scenario parameter as a Tekton v1 Param: `value` → string, `values` → array. With
     /// neither, upstream makes an object-typed value with no content; it is written as `{}`

@@ -38,13 +38,14 @@ enum TestRunRules {
         // Steps 3–4: PR snapshots that are not the newest of their PR set start nothing.
         let isPullRequest = !Classification.isPushSnapshot(snapshot)
         var created = false
+        var specJSON: String?
         if !isPullRequest || SupersessionRules.isNewestOfPullRequestSet(snapshot, in: r.world) {
             for scenario in applicable {
                 guard let entry = statuses.entry(scenario.metadata.name), entry.status == .pending,
                     entry.testPipelineRunName?.isEmpty ?? true
                 else { continue }
                 let run = start(
-                    scenario, for: snapshot, node: object.node, statuses: &statuses,
+                    scenario, for: snapshot, node: object.node, statuses: &statuses, specJSON: &specJSON,
                     details: { "IntegrationTestScenario pipeline '\($0)' has been created" }, &r)
                 created = created || run != nil
             }
@@ -73,10 +74,12 @@ enum TestRunRules {
     /// Creates the test run of `scenario` for `snapshot` (§3.2) and moves its entry to
     /// `InProgress` with `details(run)`; returns the run's name. A scenario that fails §2.4 is
     /// not run: its entry becomes `TestInvalid` with §3.1's creation-failure text (snapgate's
-    /// stand-in for the API server rejecting the run), and nil is returned.
+    /// stand-in for the API server rejecting the run), and nil is returned. `specJSON` keeps the
+    /// Snapshot's spec as JSON once made, for the other runs of the Snapshot.
     static func start(
         _ scenario: IntegrationTestScenario, for snapshot: Snapshot, node snapshotNode: YAMLNode,
-        statuses: inout SnapshotTestStatuses, details: (String) -> String, _ r: inout Reconciliation
+        statuses: inout SnapshotTestStatuses, specJSON: inout String?, details: (String) -> String,
+        _ r: inout Reconciliation
     ) -> String? {
         let scenarioName = scenario.metadata.name
         if let error = ScenarioRules.validationError(scenario, in: r.world) {
@@ -88,7 +91,13 @@ enum TestRunRules {
         let name = TestRunBuilder.runName(for: snapshot, scenario: scenario, in: r.world)
         let run = TestRunBuilder.pipelineRun(
             named: name, snapshot: snapshot, snapshotNode: snapshotNode, scenario: scenario,
-            settings: r.context.settings)
+            settings: r.context.settings,
+            specJSON: {
+                if let specJSON { return specJSON }
+                let text = TestRunBuilder.specJSON(of: snapshot)
+                specJSON = text
+                return text
+            })
         guard r.create(run) != nil else { return nil }
         statuses.update(scenarioName, status: .inProgress, details: details(name), now: r.now)
         statuses.modify(scenarioName) { $0.testPipelineRunName = name }

@@ -130,6 +130,20 @@ public struct World: Sendable {
         return object
     }
 
+    /// Replaces the document of `current` (an object of this world) with `node`: when only the
+    /// metadata changed (labels, annotations, finalizers: most edits) only the metadata is read
+    /// again (or taken from `metadata`, what reading it gives), else the whole document is decoded
+    /// as `put` does.
+    mutating func replace(_ current: ManifestObject, with node: YAMLNode, metadata: ObjectMeta? = nil) {
+        if let object = ObjectDecoder.replacingMetadata(
+            of: current, with: node, defaultNamespace: defaultNamespace, metadata: metadata)
+        {
+            objects[object.key] = object
+        } else {
+            put(node, source: current.source)
+        }
+    }
+
     /// Adds an object already decoded (by `decode`), replacing one with the same key.
     mutating func insert(_ object: ManifestObject) {
         if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key) }

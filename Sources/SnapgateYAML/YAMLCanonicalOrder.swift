@@ -15,7 +15,7 @@ enum YAMLCanonicalOrder {
 
     /// The indices of `pairs` in canonical order, or nil when they already are in that order.
     static func order(of pairs: [YAMLPair], root: Bool) -> [Int]? {
-        guard pairs.count > 1 else { return nil }
+        guard pairs.count > 1, !isInOrder(pairs, root: root) else { return nil }
         struct SortKey {
             var rank: Int
             var text: String
@@ -35,7 +35,7 @@ enum YAMLCanonicalOrder {
         }
         func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
             if a.rank != b.rank { return a.rank < b.rank }
-            if a.text != b.text { return a.text.utf8.lexicographicallyPrecedes(b.text.utf8) }
+            if a.text != b.text { return utf8Precedes(a.text, b.text) }
             return a.kind < b.kind
         }
         var inOrder = true
@@ -45,6 +45,40 @@ enum YAMLCanonicalOrder {
         }
         if inOrder { return nil }
         return keys.indices.sorted { precedes(keys[$0], keys[$1]) || (!precedes(keys[$1], keys[$0]) && $0 < $1) }
+    }
+
+    /// Whether `pairs` are in canonical order already, decided without building sort keys (the
+    /// common case: a document that was written canonically, a map built sorted). Conservative:
+    /// false for a non-scalar key.
+    private static func isInOrder(_ pairs: [YAMLPair], root: Bool) -> Bool {
+        var previous: (rank: Int, scalar: YAMLScalar)?
+        for pair in pairs {
+            guard case .scalar(let s) = pair.key.content else { return false }
+            var rank = leadingKeys.count
+            if root, s.kind == .string, let i = leadingKeys.firstIndex(of: s.text) { rank = i }
+            if let p = previous {
+                if rank != p.rank {
+                    if rank < p.rank { return false }
+                } else if s.text != p.scalar.text {
+                    if utf8Precedes(s.text, p.scalar.text) { return false }
+                } else if kindOrder(s.kind) < kindOrder(p.scalar.kind) {
+                    return false
+                }
+            }
+            previous = (rank, s)
+        }
+        return true
+    }
+
+    /// UTF-8 byte order, on contiguous bytes when the strings have them.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let result = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+                return x.count < y.count
+            }
+        }
+        return (result ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static func kindOrder(_ kind: YAMLScalarKind) -> Int {

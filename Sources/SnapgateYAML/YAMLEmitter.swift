@@ -18,9 +18,17 @@ public enum YAMLEmitter {
 
     /// The YAML text of one document (no `---` line), ending in a newline.
     public static func emit(_ node: YAMLNode, keyOrder: KeyOrder = .canonical) -> String {
+        String(decoding: emitBytes(node, keyOrder: keyOrder), as: UTF8.self)
+    }
+
+    /// `emit(_:keyOrder:)` as UTF-8 bytes, for a caller that writes them to a file (no copy).
+    public static func emitBytes(_ node: YAMLNode, keyOrder: KeyOrder = .canonical) -> [UInt8] {
         var writer = YAMLWriter(keyOrder: keyOrder)
         writer.writeDocument(node)
-        return writer.text
+        // An exact-size copy: the buffer grew by doubling, and a pass keeps thousands of these.
+        return Array(unsafeUninitializedCapacity: writer.out.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: writer.out)
+        }
     }
 
     /// Several documents, each started by a `---` line.
@@ -130,32 +138,36 @@ struct YAMLWriter {
     /// A scalar on the current line; a literal block's lines are indented to `indent`. No newline
     /// after it.
     private mutating func writeScalar(_ scalar: YAMLScalar, indent: Int, allowBlock: Bool) {
-        switch YAMLScalarStyleChooser.form(of: scalar, allowBlock: allowBlock) {
-        case .plain:
-            out.append(contentsOf: scalar.text.isEmpty ? "null".utf8 : scalar.text.utf8)
-        case .doubleQuoted:
-            writeDoubleQuoted(scalar.text)
-        case .taggedQuoted:
-            out.append(contentsOf: "!!".utf8)
-            out.append(contentsOf: scalar.kind.rawValue.utf8)
-            out.append(UInt8(ascii: " "))
-            writeDoubleQuoted(scalar.text)
-        case .literal:
-            writeLiteral(scalar.text, indent: indent)
+        // One look at the text's bytes both chooses the form and writes it.
+        var text = scalar.text
+        text.withUTF8 { bytes in
+            switch YAMLScalarStyleChooser.form(of: bytes, kind: scalar.kind, allowBlock: allowBlock) {
+            case .plain:
+                if bytes.isEmpty { out.append(contentsOf: "null".utf8) } else { out.append(contentsOf: bytes) }
+            case .doubleQuoted:
+                writeDoubleQuoted(bytes)
+            case .taggedQuoted:
+                out.append(contentsOf: "!!".utf8)
+                out.append(contentsOf: scalar.kind.rawValue.utf8)
+                out.append(UInt8(ascii: " "))
+                writeDoubleQuoted(bytes)
+            case .literal:
+                writeLiteral(bytes, indent: indent)
+            }
         }
     }
 
     /// `|` with its chomping indicator (and an indentation indicator when the first line starts
     /// with white space, which would otherwise be read as indentation), then the lines.
-    private mutating func writeLiteral(_ text: String, indent: Int) {
-        var body = Substring(text)
+    private mutating func writeLiteral(_ text: UnsafeBufferPointer<UInt8>, indent: Int) {
+        var body = text[...]
         var trailingBreaks = 0
-        while body.utf8.last == UInt8(ascii: "\n") {
+        while body.last == UInt8(ascii: "\n") {
             body = body.dropLast()
             trailingBreaks += 1
         }
         out.append(UInt8(ascii: "|"))
-        let firstLine = body.utf8.drop { $0 == UInt8(ascii: "\n") }
+        let firstLine = body.drop { $0 == UInt8(ascii: "\n") }
         if let c = firstLine.first, c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") {
             out.append(UInt8(ascii: "2"))  // Content sits 2 columns right of its parent's indentation.
         }
@@ -164,7 +176,7 @@ struct YAMLWriter {
         case 1: break
         default: out.append(UInt8(ascii: "+"))
         }
-        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             newline()
             if !line.isEmpty {
                 spaces(indent)
@@ -176,11 +188,15 @@ struct YAMLWriter {
 
     /// `"text"` with YAML escapes for `"`, `\\`, control characters and the characters YAML
     /// treats as line breaks or byte order marks. Other characters are copied as UTF-8.
-    private mutating func writeDoubleQuoted(_ text: String) {
+    private mutating func writeDoubleQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
+            // Copy the run of bytes that need no escape at once.
+            let start = i
+            while i < bytes.count, Self.isVerbatim(bytes[i]) { i += 1 }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            guard i < bytes.count else { break }
             let c = bytes[i]
             switch c {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
@@ -209,6 +225,12 @@ struct YAMLWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// A byte `writeDoubleQuoted` copies as it is, whatever follows: printable ASCII but `"` and
+    /// `\\`. (UTF-8 lead and continuation bytes go through the escape switch.)
+    private static func isVerbatim(_ c: UInt8) -> Bool {
+        c >= 0x20 && c < 0x7F && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\")
+    }
+
     private mutating func escape(_ value: UInt32, digits: Int, prefix: StaticString) {
         out.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         let hex = Array("0123456789ABCDEF".utf8)
@@ -220,6 +242,6 @@ struct YAMLWriter {
     private mutating func newline() { out.append(UInt8(ascii: "\n")) }
 
     private mutating func spaces(_ n: Int) {
-        for _ in 0..<n { out.append(UInt8(ascii: " ")) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n))
     }
 }

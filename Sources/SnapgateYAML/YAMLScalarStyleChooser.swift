@@ -16,30 +16,38 @@ enum YAMLScalarStyleChooser {
     /// The form for `scalar`; `allowBlock` is false for mapping keys.
     static func form(of scalar: YAMLScalar, allowBlock: Bool) -> YAMLScalarForm {
         var text = scalar.text
-        return text.withUTF8 { bytes in
-            if scalar.kind != .string {
-                if bytes.isEmpty && scalar.kind == .null { return .plain }  // Written as `null`.
-                let resolved = YAMLScalarKind.resolve(plainBytes: bytes)
-                return resolved == scalar.kind && isPlainSafe(bytes) ? .plain : .taggedQuoted
-            }
-            if isPlainSafe(bytes), YAMLScalarKind.resolve(plainBytes: bytes) == .string,
-                !looksTypedToOtherReaders(bytes)
-            {
-                return .plain
-            }
-            if allowBlock, isLiteralSafe(bytes) { return .literal }
-            return .doubleQuoted
-        }
+        return text.withUTF8 { form(of: $0, kind: scalar.kind, allowBlock: allowBlock) }
     }
 
-    /// Bytes that may not start a plain scalar: the YAML indicators, white space.
-    private static let badFirst: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@` \t".utf8)
+    /// The form for a scalar of `kind` whose text is `bytes`.
+    static func form(of bytes: UnsafeBufferPointer<UInt8>, kind: YAMLScalarKind, allowBlock: Bool) -> YAMLScalarForm {
+        if kind != .string {
+            if bytes.isEmpty && kind == .null { return .plain }  // Written as `null`.
+            let resolved = YAMLScalarKind.resolve(plainBytes: bytes)
+            return resolved == kind && isPlainSafe(bytes) ? .plain : .taggedQuoted
+        }
+        if isPlainSafe(bytes), YAMLScalarKind.resolve(plainBytes: bytes) == .string, !looksTypedToOtherReaders(bytes) {
+            return .plain
+        }
+        if allowBlock, isLiteralSafe(bytes) { return .literal }
+        return .doubleQuoted
+    }
+
+    /// Bytes that may not start a plain scalar: the YAML indicators, white space. A bit set of
+    /// the ASCII range (every scalar's first byte is looked up: no hashing).
+    private static let badFirst: (low: UInt64, high: UInt64) = "-?:,[]{}#&*!|>'\"%@` \t".utf8.reduce((0, 0)) {
+        $1 < 64 ? ($0.low | 1 << UInt64($1), $0.high) : ($0.low, $0.high | 1 << UInt64($1 - 64))
+    }
+
+    private static func isBadFirst(_ c: UInt8) -> Bool {
+        c < 64 ? badFirst.low & (1 << UInt64(c)) != 0 : c < 128 && badFirst.high & (1 << UInt64(c - 64)) != 0
+    }
 
     /// True when `b`, written plain in block context, reads back as the same text. Conservative:
     /// some safe texts are refused (they are then quoted, which is always correct).
     static func isPlainSafe(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first, let last = b.last else { return false }
-        if badFirst.contains(first) {
+        if isBadFirst(first) {
             // `-`, `?` and `:` start a plain scalar when a non-space follows (`--port`, `:8080`).
             let dashLike = first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":")
             guard dashLike, b.count > 1, b[1] != UInt8(ascii: " "), b[1] != UInt8(ascii: "\t") else { return false }
