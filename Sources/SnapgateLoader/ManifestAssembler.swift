@@ -31,6 +31,9 @@ public struct ParsedFile: Sendable {
     public var blob: ParsedBlob
     /// The blob's id, when the file came from a repository: the key of cached analyses.
     public var blobID: GitObjectID?
+    /// The file's analysis, when the loader made it right after parsing (on the same core, while
+    /// the nodes are in its cache) under the configuration `assemble` is given.
+    var analysis: FileAnalysis?
 
     /// Creates a parsed file from a (possibly cached) parse.
     public init(path: String, blob: ParsedBlob, blobID: GitObjectID? = nil) {
@@ -120,7 +123,7 @@ public enum ManifestAssembler {
                 AnalysisKey(blob: $0, path: file.path, defaultNamespace: config.defaultNamespace)
             }
             if let key, let cached = cache?.analysis(for: key) { return cached }
-            let analysis = analyze(file, config: config)
+            let analysis = file.analysis ?? analyze(file, config: config)
             if let key { cache?.store(analysis, for: key) }
             return analysis
         }

@@ -91,7 +91,7 @@ public struct RepositoryLoader: Sendable {
         _ entries: [GitTreeEntry], listing: TreeListing, withNamespaces: Bool = true
     ) async throws(GitError) -> LoadedFiles {
         let files = try await PhaseTrace.measure("read and parse") { () async throws(GitError) in
-            try await parse(entries)
+            try await parse(entries, analyzingWith: listing.config)
         }
         let config = listing.config
         let manifests = PhaseTrace.measure("assemble") {
@@ -125,8 +125,11 @@ public struct RepositoryLoader: Sendable {
         return result
     }
 
-    /// Parses the given tree entries, reusing cached parses and parsing the rest on every core.
-    private func parse(_ entries: [GitTreeEntry]) async throws(GitError) -> [ParsedFile] {
+    /// Parses the given tree entries, reusing cached parses and parsing the rest on every core
+    /// (analysing each under `config` too, when given).
+    private func parse(
+        _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig? = nil
+    ) async throws(GitError) -> [ParsedFile] {
         var results = [ParsedFile?](repeating: nil, count: entries.count)
         var missing: [Int] = []
         for (index, entry) in entries.enumerated() {
@@ -138,12 +141,12 @@ public struct RepositoryLoader: Sendable {
         }
         if !missing.isEmpty {
             let parsed = try await PhaseTrace.measure("read blobs and parse") { () async throws(GitError) in
-                try await readAndParse(missing.map { entries[$0] })
+                try await readAndParse(missing.map { entries[$0] }, analyzingWith: config)
             }
-            for (slot, file) in zip(missing, parsed) {
-                let index = slot
+            for (index, var file) in zip(missing, parsed) {
                 if cache.isEnabled { cache.store(file.blob, for: entries[index].id) }
-                results[index] = ParsedFile(path: file.path, blob: file.blob, blobID: entries[index].id)
+                file.blobID = entries[index].id
+                results[index] = file
             }
         }
         return results.compactMap { $0 }
@@ -153,7 +156,11 @@ public struct RepositoryLoader: Sendable {
     /// handle on the repository (libgit2 handles must not be shared between threads, and one actor
     /// would serialise the reads), so inflating blobs overlaps with parsing them instead of
     /// preceding it.
-    private func readAndParse(_ entries: [GitTreeEntry]) async throws(GitError) -> [ParsedFile] {
+    /// With `config`, each file is also analysed (decoded and schema-checked) right after it is
+    /// parsed, by the same worker: one pass over the files instead of two.
+    private func readAndParse(
+        _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig?
+    ) async throws(GitError) -> [ParsedFile] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / 256))
         var readers = [repository]
         for _ in 1..<max(workers, 1) {
@@ -178,7 +185,9 @@ public struct RepositoryLoader: Sendable {
                             return .failure(error)
                         }
                         for (slot, bytes) in zip(slots, blobs) {
-                            parsed.append((slot, ParsedFile(path: entries[slot].path, bytes: bytes)))
+                            var file = ParsedFile(path: entries[slot].path, bytes: bytes)
+                            if let config { file.analysis = ManifestAssembler.analyze(file, config: config) }
+                            parsed.append((slot, file))
                         }
                         start += stride
                     }
