@@ -23,6 +23,12 @@ public enum PassIndexFile {
 
     /// Writes `index` atomically (a rename); failures only cost the next process a full pass.
     public static func write(_ index: PassIndex, in repository: GitRepository, branch: String) {
+        write(body: body(of: index), commit: index.commit, tree: index.tree, in: repository, branch: branch)
+    }
+
+    /// Everything of `index` but its commit and tree: the bulk of the file, which a pass builds
+    /// while it publishes (the commit is known only afterwards).
+    public static func body(of index: PassIndex) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(index.files.count * 80 + 4096)
         func append(_ text: String) { out.append(contentsOf: text.utf8) }
@@ -30,7 +36,6 @@ public enum PassIndexFile {
             out.append(UInt8(ascii: "\t"))
             appendEncoded(text, to: &out)
         }
-        append("\(header)\ncommit\t\(index.commit.hex)\ntree\t\(index.tree.hex)\n")
         append("config\t\(index.configBlob?.hex ?? "-")\nfingerprint")
         field(index.fingerprint)
         // Unsorted: the order of lines means nothing, and sorting a large index costs more than writing it.
@@ -67,6 +72,16 @@ public enum PassIndexFile {
             for diagnostic in diagnostics { diagnosticLine(diagnostic, unit: "") }
         }
         out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// Writes an index file from its `body` and the commit and tree it describes, atomically (a
+    /// rename); failures only cost the next process a full pass.
+    public static func write(
+        body: [UInt8], commit: GitObjectID, tree: GitObjectID, in repository: GitRepository, branch: String
+    ) {
+        var out = Array("\(header)\ncommit\t\(commit.hex)\ntree\t\(tree.hex)\n".utf8)
+        out += body
         let target = path(in: repository, branch: branch)
         let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {

@@ -112,6 +112,11 @@ public struct Reconciler: Sendable {
                 NamespacePasses.changes(of: passes, loaded: plan.loaded.manifests)
             }
             index.record(passes)
+            // Recorded before publishing (a file rewritten with the same bytes keeps the same
+            // namespace), so the index file's bulk is built on another core while the pass publishes.
+            index.record(changes)
+            let snapshot = index
+            let body = memoFingerprint == nil ? nil : Task.detached { PassIndexFile.body(of: snapshot) }
             let diagnostics = index.diagnostics
             let events = passes.events
             var outcome = ReconcileOutcome(
@@ -137,11 +142,14 @@ public struct Reconciler: Sendable {
             if let commit = published.commit {
                 index.commit = commit
                 index.tree = try await repository.commitInfo(commit).tree
-                index.record(published.changes)
             }
             indexes.store(index, for: branch)
-            if memoFingerprint != nil {
-                PhaseTrace.measure("write index") { PassIndexFile.write(index, in: repository, branch: branch) }
+            if let body {
+                let bytes = await body.value
+                PhaseTrace.measure("write index") {
+                    PassIndexFile.write(
+                        body: bytes, commit: index.commit, tree: index.tree, in: repository, branch: branch)
+                }
             }
             // The pass reached its fixpoint: over its result, only the clock could change anything.
             if let memoFingerprint, !passes.dependsOnClock, !index.hasAlwaysDecided {
