@@ -1,8 +1,8 @@
 import Foundation
 
 /// Phase timings on stderr when `SNAPGATE_TRACE=timings` is set: how long loading, deciding,
-/// writing and publishing took, for profiling a pass without a profiler. Off by default, and then
-/// free (one environment read at start-up).
+/// writing and publishing took, and the process's peak memory so far after each, for profiling a
+/// pass without a profiler. Off by default, and then free (one environment read at start-up).
 public enum PhaseTrace {
     /// Whether timings are printed.
     public static let isEnabled: Bool =
@@ -36,6 +36,11 @@ public enum PhaseTrace {
         let elapsed = ContinuousClock.now - start
         let (seconds, attoseconds) = elapsed.components
         let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        FileHandle.standardError.write(Data("snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        FileHandle.standardError.write(
+            Data(
+                "snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms (peak \(usage.ru_maxrss / 1024) MB)\n"
+                    .utf8))
     }
 }
