@@ -41,6 +41,13 @@ extension GitRepository {
         return (root, try memory.newTrees(from: root))
     }
 
+    /// `objects` without repeats and without those the object database has.
+    func newObjects(_ objects: [PackObject]) throws(GitError) -> [PackObject] {
+        var seen = Set<GitObjectID>(minimumCapacity: objects.count)
+        let distinct = objects.filter { seen.insert($0.id).inserted }
+        return zip(distinct, try presentObjects(distinct)).compactMap { $1 ? nil : $0 }
+    }
+
     /// Writes `trees` (new to the repository): one pack when there are many, else loose objects.
     func storeTrees(_ trees: [PackObject]) async throws(GitError) {
         guard trees.count >= Self.packThreshold else {

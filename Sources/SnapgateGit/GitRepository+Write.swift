@@ -34,6 +34,11 @@ extension GitRepository {
                     message: "more than one change to '\(change.path)'")
             }
         }
+        // Our own tree writer for the ordinary case; libgit2 for anything where its rules matter.
+        if let (root, trees) = try buildTrees(base: base, changes: changes) {
+            try await storeTrees(newObjects(trees))
+            return root
+        }
         // git_treebuilder_remove fails on a missing entry: drop deletions of absent paths.
         let effective = try withOptionalTree(base) { (baseTree) throws(GitError) -> [GitTreeChange] in
             var effective: [GitTreeChange] = []
