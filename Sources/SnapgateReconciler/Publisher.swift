@@ -45,15 +45,26 @@ public struct Publisher: Sendable {
             effective.append(change)
             treeChanges.append(newIDs[index].map { .upsert(path: change.path, blob: $0) } ?? .delete(path: change.path))
         }
-        let tree = try await PhaseTrace.measure("publish: trees") { () async throws(GitError) in
+        // The trees are written on the repository's actor while this task writes the message
+        // (~7 ms for the 10,400 changes of a cold reconcile of the benchmark).
+        async let building = PhaseTrace.measure("publish: trees") { () async throws(GitError) in
             try await repository.makeTree(base: parent.tree, changes: treeChanges)
+        }
+        let text = message(effective)
+        let tree: GitObjectID
+        do {
+            tree = try await building
+        } catch let error as GitError {
+            throw error
+        } catch {
+            throw GitError(code: .other, function: "makeTree", message: "\(error)")
         }
         guard tree != parent.tree else { return Result(commit: nil, changes: [], workTree: nil) }
         let signature = await repository.defaultSignature(now: now.seconds)
         // The objects are written (and flushed) before the branch moves: a process killed here
         // leaves the branch at its old commit and only unreferenced objects behind.
         let commit = try await repository.createCommit(
-            tree: tree, parents: [tip], message: message(effective), author: signature, committer: signature)
+            tree: tree, parents: [tip], message: text, author: signature, committer: signature)
         try await repository.updateBranch(branch, to: commit, expecting: tip, reflogMessage: "snapgate")
         let workTree = try? await repository.syncWorkTree(branch: branch, from: tip, to: commit)
         return Result(commit: commit, changes: effective, workTree: workTree)
