@@ -45,7 +45,7 @@ extension GitRepository {
     func newObjects(_ objects: [PackObject]) throws(GitError) -> [PackObject] {
         var seen = Set<GitObjectID>(minimumCapacity: objects.count)
         let distinct = objects.filter { seen.insert($0.id).inserted }
-        return zip(distinct, try presentObjects(distinct)).compactMap { $1 ? nil : $0 }
+        return zip(distinct, try presentObjects(distinct.map(\.id))).compactMap { $1 ? nil : $0 }
     }
 
     /// Writes `trees` (new to the repository): one pack when there are many, else loose objects.

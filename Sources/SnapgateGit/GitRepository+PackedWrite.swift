@@ -18,12 +18,15 @@ extension GitRepository {
         let ids = await PackBuilder.objectIDs(blobs, kind: .blob)
         var seen = Set<GitObjectID>(minimumCapacity: ids.count)
         var distinct: [PackObject] = []
+        var distinctIDs: [GitObjectID] = []
         distinct.reserveCapacity(ids.count)
+        distinctIDs.reserveCapacity(ids.count)
         for (id, blob) in zip(ids, blobs) where seen.insert(id).inserted {
             distinct.append(PackObject(kind: .blob, id: id, bytes: blob))
+            distinctIDs.append(id)
         }
         guard distinct.count >= Self.packThreshold else {
-            let present = try presentObjects(distinct)
+            let present = try presentObjects(distinctIDs)
             for (object, isPresent) in zip(distinct, present) where !isPresent { _ = try writeBlob(object.bytes) }
             return ids
         }
@@ -31,7 +34,9 @@ extension GitRepository {
         // has. Usually it has none (a cold reconcile); when it has nearly all, returning cancels
         // the deflating.
         async let deflated = PackBuilder.deflate(distinct, stoppingWhenCancelled: true)
-        let present = try presentObjects(distinct)
+        // The ids on their own: reading them from `distinct` would retain each blob's buffer, which
+        // the deflating tasks retain and release too (cache lines bouncing between cores).
+        let present = try presentObjects(distinctIDs)
         let newCount = present.count { !$0 }
         guard newCount >= Self.packThreshold else {
             for (object, isPresent) in zip(distinct, present) where !isPresent { _ = try writeBlob(object.bytes) }
@@ -45,15 +50,15 @@ extension GitRepository {
         return ids
     }
 
-    /// For each of `objects`, whether the object database has it.
-    func presentObjects(_ objects: [PackObject]) throws(GitError) -> [Bool] {
+    /// For each of `ids`, whether the object database has the object.
+    func presentObjects(_ ids: [GitObjectID]) throws(GitError) -> [Bool] {
         let repo = self.repo
         let odb = try make("git_repository_odb", release: git_odb_free) { git_repository_odb($0, repo) }
         // No refresh of the pack list per miss (a directory scan each): an object that another
         // process packed since the last refresh is written once more, harmlessly.
         let flags = UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)
-        return objects.map { object in
-            var oid = object.id.oid
+        return ids.map { id in
+            var oid = id.oid
             return git_odb_exists_ext(odb.pointer, &oid, flags) == 1
         }
     }

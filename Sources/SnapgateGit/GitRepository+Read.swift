@@ -132,14 +132,25 @@ extension GitRepository {
         }
         var ids: [GitObjectID?] = []
         ids.reserveCapacity(paths.count)
+        // Paths usually come sorted: consecutive ones share a directory, found without hashing.
+        var lastParentPath: Substring? = nil
+        var lastParent: OpaquePointer? = nil
         for path in paths {
             guard !path.isEmpty else {
                 throw GitError(code: .invalidArgument, function: "git_tree_entry_byname", message: "empty path")
             }
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             let parentPath = slash.map { path[..<$0] } ?? ""
+            if parentPath != lastParentPath {
+                lastParent = try directory(parentPath)
+                lastParentPath = parentPath
+            }
+            guard let parent = lastParent else {
+                ids.append(nil)
+                continue
+            }
             let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-            guard let parent = try directory(parentPath), let entry = git_tree_entry_byname(parent, name) else {
+            guard let entry = git_tree_entry_byname(parent, name) else {
                 ids.append(nil)
                 continue
             }

@@ -21,34 +21,47 @@ extension GitRepository {
         let odb = try make("git_repository_odb", release: git_odb_free) { git_repository_odb($0, repo) }
         var paths: [[UInt8]] = []
         paths.reserveCapacity(changes.count)
+        var sorted = true
         for change in changes {
             let path = Array(change.path.utf8)
             guard path.split(separator: UInt8(ascii: "/")).allSatisfy(isPlainName) else { return nil }
             if case .upsert(_, _, let mode) = change, mode == .tree || mode == .submodule { return nil }
+            if sorted, let last = paths.last, !bytesPrecede(last, path) { sorted = false }
             paths.append(path)
         }
         guard try blobsPresent(changes, odb: odb.pointer) else { return nil }
-        // Byte order keeps each directory's paths together.
-        let order = paths.indices.sorted { bytesPrecede(paths[$0], paths[$1]) }
+        // Byte order keeps each directory's paths together (callers usually pass them sorted).
+        let order = sorted ? Array(paths.indices) : paths.indices.sorted { bytesPrecede(paths[$0], paths[$1]) }
 
         guard let rootEntries = try readTree(base, odb: odb.pointer) else { return nil }
         var stack = [OpenDirectory(name: [], baseID: base, base: rootEntries)]
         var trees: [PackObject] = []
+        var components: [Range<Int>] = []
         for index in order {
-            let components = paths[index].split(separator: UInt8(ascii: "/")).map { Array($0) }
+            let path = paths[index]
+            components.removeAll(keepingCapacity: true)
+            var start = 0
+            for (position, byte) in path.enumerated() where byte == UInt8(ascii: "/") {
+                components.append(start..<position)
+                start = position + 1
+            }
+            components.append(start..<path.count)
             // Close the open directories this path is not in.
             var depth = 1
-            while depth < stack.count && depth < components.count && stack[depth].name == components[depth - 1] {
+            while depth < stack.count && depth < components.count
+                && stack[depth].name.elementsEqual(path[components[depth - 1]])
+            {
                 depth += 1
             }
             while stack.count > depth {
                 guard close(&stack, into: &trees) else { return nil }
             }
-            for name in components[(stack.count - 1)..<(components.count - 1)] {
+            for range in components[(stack.count - 1)..<(components.count - 1)] {
+                let name = Array(path[range])
                 guard let opened = try open(name, in: &stack[stack.count - 1], odb: odb.pointer) else { return nil }
                 stack.append(opened)
             }
-            let name = components[components.count - 1]
+            let name = Array(path[components[components.count - 1]])
             let file = stack[stack.count - 1].find(name, isTree: false)
             // libgit2 refuses to replace a directory or a submodule by a file.
             guard stack[stack.count - 1].find(name, isTree: true) == nil else { return nil }
