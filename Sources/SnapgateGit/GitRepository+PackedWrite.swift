@@ -16,6 +16,7 @@ extension GitRepository {
     /// made afterwards never names a missing object.
     public func writeBlobs(_ blobs: [[UInt8]]) async throws(GitError) -> [GitObjectID] {
         let ids = await PackBuilder.objectIDs(blobs, kind: .blob)
+        recentBlobs = []
         var seen = Set<GitObjectID>(minimumCapacity: ids.count)
         var distinct: [PackObject] = []
         var distinctIDs: [GitObjectID] = []
@@ -28,6 +29,7 @@ extension GitRepository {
         guard distinct.count >= Self.packThreshold else {
             let present = try presentObjects(distinctIDs)
             for (object, isPresent) in zip(distinct, present) where !isPresent { _ = try writeBlob(object.bytes) }
+            recentBlobs = seen
             return ids
         }
         // Deflating on the other cores while this actor asks the object database which blobs it
@@ -40,6 +42,7 @@ extension GitRepository {
         let newCount = present.count { !$0 }
         guard newCount >= Self.packThreshold else {
             for (object, isPresent) in zip(distinct, present) where !isPresent { _ = try writeBlob(object.bytes) }
+            recentBlobs = seen
             return ids
         }
         let entries = await deflated
@@ -47,6 +50,7 @@ extension GitRepository {
             throw GitError(code: .other, function: "writeBlobs", message: "cancelled before the blobs were written")
         }
         try install(PackBuilder.assemble(entries, objects: distinct, keep: present.map { !$0 }))
+        recentBlobs = seen
         return ids
     }
 

@@ -13,10 +13,13 @@ internal import CLibGit2
 
 extension GitRepository {
     /// The root and the new trees (those whose id differs from the base's at their place) of
-    /// `base` with `changes` applied, or nil when libgit2 must decide. Paths are valid and distinct.
-    func buildTrees(base: GitObjectID?, changes: [GitTreeChange]) throws(GitError) -> (
-        root: GitObjectID, trees: [PackObject]
-    )? {
+    /// `base` with `changes` applied, or nil when libgit2 must decide (two changes to one path
+    /// included). Paths are valid. `knownBlobs` are known to be on disk.
+    func buildTrees(base: GitObjectID?, changes: [GitTreeChange], knownBlobs: Set<GitObjectID> = []) throws(GitError)
+        -> (
+            root: GitObjectID, trees: [PackObject]
+        )?
+    {
         let repo = self.repo
         let odb = try make("git_repository_odb", release: git_odb_free) { git_repository_odb($0, repo) }
         var paths: [[UInt8]] = []
@@ -29,9 +32,10 @@ extension GitRepository {
             if sorted, let last = paths.last, !bytesPrecede(last, path) { sorted = false }
             paths.append(path)
         }
-        guard try blobsPresent(changes, odb: odb.pointer) else { return nil }
         // Byte order keeps each directory's paths together (callers usually pass them sorted).
         let order = sorted ? Array(paths.indices) : paths.indices.sorted { bytesPrecede(paths[$0], paths[$1]) }
+        for (previous, next) in zip(order, order.dropFirst()) where paths[previous] == paths[next] { return nil }
+        guard try blobsPresent(changes, odb: odb.pointer, knownBlobs: knownBlobs) else { return nil }
 
         guard let rootEntries = try readTree(base, odb: odb.pointer) else { return nil }
         var stack = [OpenDirectory(name: [], baseID: base, base: rootEntries)]
@@ -87,9 +91,11 @@ extension GitRepository {
     }
 
     /// Whether every blob the upserts name is in the object database, as a blob (libgit2's check).
-    private func blobsPresent(_ changes: [GitTreeChange], odb: OpaquePointer) throws(GitError) -> Bool {
-        var checked = Set<GitObjectID>(minimumCapacity: changes.count)
-        for case .upsert(_, let blob, _) in changes where checked.insert(blob).inserted {
+    private func blobsPresent(_ changes: [GitTreeChange], odb: OpaquePointer, knownBlobs: Set<GitObjectID>)
+        throws(GitError) -> Bool
+    {
+        var checked = Set<GitObjectID>()
+        for case .upsert(_, let blob, _) in changes where !knownBlobs.contains(blob) && checked.insert(blob).inserted {
             var oid = blob.oid
             var size = 0
             var type = GIT_OBJECT_INVALID

@@ -25,6 +25,16 @@ extension GitRepository {
     ///   error when a change would replace a directory by a file (or the reverse), or names a blob
     ///   that does not exist.
     public func makeTree(base: GitObjectID?, changes: [GitTreeChange]) async throws(GitError) -> GitObjectID {
+        let knownBlobs = recentBlobs
+        recentBlobs = []
+        // Our own tree writer for the ordinary case (it finds repeated paths by sorting them);
+        // libgit2 for anything where its rules matter, and the errors below.
+        if changes.allSatisfy({ (try? validateTreePath($0.path)) != nil }),
+            let (root, trees) = try buildTrees(base: base, changes: changes, knownBlobs: knownBlobs)
+        {
+            try await storeTrees(newObjects(trees))
+            return root
+        }
         var seen = Set<String>()
         for change in changes {
             try validateTreePath(change.path)
@@ -33,11 +43,6 @@ extension GitRepository {
                     code: .invalidArgument, function: "git_tree_create_updated",
                     message: "more than one change to '\(change.path)'")
             }
-        }
-        // Our own tree writer for the ordinary case; libgit2 for anything where its rules matter.
-        if let (root, trees) = try buildTrees(base: base, changes: changes) {
-            try await storeTrees(newObjects(trees))
-            return root
         }
         // git_treebuilder_remove fails on a missing entry: drop deletions of absent paths.
         let effective = try withOptionalTree(base) { (baseTree) throws(GitError) -> [GitTreeChange] in

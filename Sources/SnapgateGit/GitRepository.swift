@@ -17,6 +17,9 @@ public actor GitRepository {
     public nonisolated let workTree: String?
     /// Whether the repository has no work tree.
     public nonisolated let isBare: Bool
+    /// The blobs the latest `writeBlobs` put on disk or found there, so that the `makeTree` that
+    /// usually follows need not ask the object database about each again; `makeTree` empties it.
+    var recentBlobs = Set<GitObjectID>()
 
     /// Opens the repository at `path`: a bare repository, a work tree, or any folder inside a work
     /// tree (the search walks up as `git` does).

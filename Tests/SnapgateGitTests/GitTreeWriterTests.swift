@@ -133,3 +133,36 @@ import Testing
         return try #require(GitObjectID(hex: hex))
     }
 }
+
+/// `makeTree` trusts the blobs the latest `writeBlobs` wrote, and only those, without asking the
+/// object database again; repeated paths are still refused.
+@Suite struct GitTreeWriterBlobTests {
+    @Test func writtenBlobsAreTrustedOnlyOnce() async throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.makeBare()
+        let repository = try GitRepository(path: path)
+        let ids = try await repository.writeBlobs((0..<40).map { Array("blob \($0)\n".utf8) })
+        let changes: [GitTreeChange] = ids.enumerated().map { .upsert(path: "d/\($0.offset)", blob: $0.element) }
+        let tree = try await repository.makeTree(base: nil, changes: changes)
+        #expect(try sandbox.lsTree(tree.hex, in: path).count == 40)
+        try sandbox.git(["fsck", "--full", "--strict"], in: path)
+        // A blob id that is not in the repository fails whether or not blobs were just written.
+        let absent = try #require(GitObjectID(hex: String(repeating: "4", count: 40)))
+        _ = try await repository.writeBlobs([Array("other\n".utf8)])
+        let error = await gitError {
+            _ = try await repository.makeTree(base: nil, changes: [.upsert(path: "x", blob: absent)])
+        }
+        #expect(error?.function == "git_tree_create_updated")
+    }
+
+    @Test func repeatedPathsAreRefused() async throws {
+        let sandbox = try Sandbox()
+        let repository = try GitRepository(path: try sandbox.makeBare())
+        let ids = try await repository.writeBlobs((0..<40).map { Array("blob \($0)\n".utf8) })
+        var changes: [GitTreeChange] = ids.enumerated().map { .upsert(path: "d/\($0.offset)", blob: $0.element) }
+        changes.append(.delete(path: "d/7"))
+        let error = await gitError { _ = try await repository.makeTree(base: nil, changes: changes) }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.message.contains("more than one change to 'd/7'") == true)
+    }
+}
