@@ -36,15 +36,24 @@ enum KubernetesNames {
     /// Go's `validation.MaxLenError`.
     static func maxLengthError(_ length: Int) -> String { "must be no more than \(length) characters" }
 
+    /// Runs `body` over the UTF-8 bytes of `text` in place: slicing a buffer, unlike slicing a
+    /// `String.UTF8View`, retains and releases nothing (these checks run for every name and key).
+    static func withBytes<R>(_ text: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body($0[...]) }) { return result }
+        var copy = text
+        return copy.withUTF8 { body($0[...]) }
+    }
+
     /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?` over the whole slice.
-    static func isLabelShaped(_ bytes: Substring.UTF8View) -> Bool {
+    static func isLabelShaped<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         guard ASCII.isLowerAlphanumeric(first), ASCII.isLowerAlphanumeric(last) else { return false }
         return bytes.allSatisfy { ASCII.isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*` over the whole slice.
-    static func isSubdomainShaped(_ bytes: Substring.UTF8View) -> Bool {
+    static func isSubdomainShaped<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool
+    where Bytes.SubSequence == Bytes {
         var start = bytes.startIndex
         while true {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
@@ -55,7 +64,7 @@ enum KubernetesNames {
     }
 
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]` over the whole slice.
-    static func isQualifiedNamePartShaped(_ bytes: Substring.UTF8View) -> Bool {
+    static func isQualifiedNamePartShaped<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         guard ASCII.isAlphanumeric(first), ASCII.isAlphanumeric(last) else { return false }
         return bytes.allSatisfy {
@@ -67,7 +76,7 @@ enum KubernetesNames {
     static func dns1123LabelErrors(_ value: String) -> [String] {
         var errors: [String] = []
         if value.utf8.count > dns1123LabelMaxLength { errors.append(maxLengthError(dns1123LabelMaxLength)) }
-        if !isLabelShaped(Substring(value).utf8) { errors.append(dns1123LabelMessage) }
+        if !withBytes(value, isLabelShaped) { errors.append(dns1123LabelMessage) }
         return errors
     }
 
@@ -75,21 +84,22 @@ enum KubernetesNames {
     static func dns1123SubdomainErrors(_ value: String) -> [String] {
         var errors: [String] = []
         if value.utf8.count > dns1123SubdomainMaxLength { errors.append(maxLengthError(dns1123SubdomainMaxLength)) }
-        if !isSubdomainShaped(Substring(value).utf8) { errors.append(dns1123SubdomainMessage) }
+        if !withBytes(value, isSubdomainShaped) { errors.append(dns1123SubdomainMessage) }
         return errors
     }
 
     /// `IsQualifiedName` without its messages: runs for every label and annotation key, so the
     /// valid case allocates nothing.
     static func isQualifiedName(_ value: String) -> Bool {
-        let utf8 = Substring(value).utf8
-        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else {
-            return utf8.count <= qualifiedNameMaxLength && isQualifiedNamePartShaped(utf8)
+        withBytes(value) { utf8 in
+            guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else {
+                return utf8.count <= qualifiedNameMaxLength && isQualifiedNamePartShaped(utf8)
+            }
+            let prefix = utf8[..<slash]
+            let name = utf8[utf8.index(after: slash)...]
+            return prefix.count <= dns1123SubdomainMaxLength && isSubdomainShaped(prefix)
+                && name.count <= qualifiedNameMaxLength && isQualifiedNamePartShaped(name)
         }
-        let prefix = utf8[..<slash]
-        let name = utf8[utf8.index(after: slash)...]
-        return prefix.count <= dns1123SubdomainMaxLength && isSubdomainShaped(prefix)
-            && name.count <= qualifiedNameMaxLength && isQualifiedNamePartShaped(name)
     }
 
     /// `strings.ToLower` for annotation keys; the key itself when it has no upper-case or
@@ -134,7 +144,7 @@ enum KubernetesNames {
     static func labelValueErrors(_ value: String) -> [String] {
         var errors: [String] = []
         if value.utf8.count > labelValueMaxLength { errors.append(maxLengthError(labelValueMaxLength)) }
-        if !value.isEmpty && !isQualifiedNamePartShaped(Substring(value).utf8) { errors.append(labelValueMessage) }
+        if !value.isEmpty && !withBytes(value, isQualifiedNamePartShaped) { errors.append(labelValueMessage) }
         return errors
     }
 }

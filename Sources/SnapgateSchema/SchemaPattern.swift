@@ -56,18 +56,22 @@ public struct SchemaPattern: Sendable, Hashable {
     public func matches(_ text: String) -> Bool {
         let utf8 = text.utf8
         switch matcher {
-        case .dns1123Label: return KubernetesNames.isLabelShaped(utf8[...])
-        case .emptyOrDNS1123Label: return utf8.isEmpty || KubernetesNames.isLabelShaped(utf8[...])
+        case .dns1123Label: return KubernetesNames.withBytes(text, KubernetesNames.isLabelShaped)
+        case .emptyOrDNS1123Label: return utf8.isEmpty || KubernetesNames.withBytes(text, KubernetesNames.isLabelShaped)
         case .labelSlashLabel:
-            guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
-            return KubernetesNames.isLabelShaped(utf8[..<slash])
-                && KubernetesNames.isLabelShaped(utf8[utf8.index(after: slash)...])
-        case .qualifiedNameShape:
-            guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else {
-                return KubernetesNames.isQualifiedNamePartShaped(utf8[...])
+            return KubernetesNames.withBytes(text) { bytes in
+                guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
+                return KubernetesNames.isLabelShaped(bytes[..<slash])
+                    && KubernetesNames.isLabelShaped(bytes[bytes.index(after: slash)...])
             }
-            return KubernetesNames.isSubdomainShaped(utf8[..<slash])
-                && KubernetesNames.isQualifiedNamePartShaped(utf8[utf8.index(after: slash)...])
+        case .qualifiedNameShape:
+            return KubernetesNames.withBytes(text) { bytes in
+                guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+                    return KubernetesNames.isQualifiedNamePartShaped(bytes)
+                }
+                return KubernetesNames.isSubdomainShaped(bytes[..<slash])
+                    && KubernetesNames.isQualifiedNamePartShaped(bytes[bytes.index(after: slash)...])
+            }
         case .conditionTypeShape: return Self.isConditionTypeShaped(utf8)
         case .quantity: return QuantityScanner.isQuantity(utf8)
         case .decimalVersion: return Self.isDecimalVersion(utf8)

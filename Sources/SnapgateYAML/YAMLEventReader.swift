@@ -85,7 +85,8 @@ enum YAMLEventReader {
         }
         let isEmptyPlain = style == .plain && bytes.isEmpty && s.tag == nil && s.anchor == nil
         builder.scalar(
-            YAMLScalar(text: String(decoding: bytes, as: UTF8.self), kind: kind, style: style),
+            YAMLScalar(
+                text: CommonTexts.text(bytes) ?? String(decoding: bytes, as: UTF8.self), kind: kind, style: style),
             anchor: string(s.anchor), mark: mark, isEmptyPlain: isEmptyPlain)
     }
 

@@ -1,0 +1,39 @@
+/// Scalar texts that recur in nearly every Konflux manifest and are too long for Swift's inline
+/// small strings (over 15 bytes). Handed out as literals, they cost no allocation and no
+/// reference counting, however often the parsed trees copy them.
+enum CommonTexts {
+    /// The literals, by UTF-8 length (index = length − 16); a slot holds the texts of that length.
+    private static let byLength: [[String]] = {
+        let texts = [
+            "appstudio.redhat.com/v1alpha1", "appstudio.redhat.com/v1beta1", "appstudio.redhat.com/v1beta2",
+            "IntegrationTestScenario", "ReleasePlanAdmission", "lastPromotedImage",
+            "appstudio.openshift.io/application", "appstudio.openshift.io/component",
+            "appstudio.openshift.io/snapshot", "build.appstudio.openshift.io/request",
+            "build.appstudio.openshift.io/pipeline", "test.appstudio.openshift.io/optional",
+            "test.appstudio.openshift.io/status", "test.appstudio.openshift.io/scenario",
+            "release.appstudio.openshift.io/auto-release", "release.appstudio.openshift.io/standing-attribution",
+            "pipelines.appstudio.openshift.io/type", "pipelinesascode.tekton.dev/event-type",
+            "pipelinesascode.tekton.dev/sha", "chains.tekton.dev/signed", "application.thumbnail",
+            "https://github.com/konflux-ci/build-definitions", "pipelines/enterprise-contract.yaml",
+            "POLICY_CONFIGURATION", "rhtap-releng-tenant",
+        ]
+        var table = [[String]](repeating: [], count: 48)
+        for text in texts where (16..<64).contains(text.utf8.count) { table[text.utf8.count - 16].append(text) }
+        return table
+    }()
+
+    /// The literal whose bytes are `bytes`, if there is one.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let slot = bytes.count - 16
+        guard slot >= 0, slot < byLength.count else { return nil }
+        for candidate in byLength[slot] {
+            // Most texts of a length differ in their last bytes: compare those first.
+            let equal =
+                candidate.utf8.withContiguousStorageIfAvailable {
+                    $0[$0.count - 1] == bytes[bytes.count - 1] && $0.elementsEqual(bytes)
+                } ?? false
+            if equal { return candidate }
+        }
+        return nil
+    }
+}
