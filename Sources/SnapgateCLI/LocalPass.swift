@@ -30,8 +30,6 @@ enum LocalPass {
             reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
             attempt = .success(
                 try await reconciler.reconcile(branch: branch, now: clock, settings: settings, executor: runner))
-            // Its parse cache is large and of no further use: freed behind the report.
-            BackgroundRelease.drop(reconciler)
         } catch {
             attempt = .failure(error)
         }

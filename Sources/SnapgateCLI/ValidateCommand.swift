@@ -40,7 +40,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             let failed = loaded.hasErrors
             // Everything loaded is freed behind the exit rather than before it.
-            BackgroundRelease.drop((loader, loaded))
+            BackgroundRelease.drop(consume loaded)
             if failed { throw ExitCode(1) }
         } catch let failure as CommandFailure {
             Terminal.writeErr("snapgate: error: \(failure.message)\n")

@@ -164,35 +164,6 @@ extension GitRepository {
         return ids
     }
 
-    /// The files that differ between two trees (`nil` stands for the empty tree), sorted by path.
-    ///
-    /// No rename detection: a rename is a deletion and an addition. A file that becomes a symbolic
-    /// link (or the reverse) is `.modified`; a file replaced by a directory is a deletion of the
-    /// file and additions of the directory's files.
-    public func diffTrees(from old: GitObjectID?, to new: GitObjectID?) throws(GitError) -> [GitDiffEntry] {
-        if old == new { return [] }
-        var options = git_diff_options()
-        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-        options.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
-        let repo = self.repo
-        let entries = try withOptionalTree(old) { (oldTree) throws(GitError) -> [GitDiffEntry] in
-            try withOptionalTree(new) { (newTree) throws(GitError) -> [GitDiffEntry] in
-                let diff = try make("git_diff_tree_to_tree", release: git_diff_free) {
-                    git_diff_tree_to_tree($0, repo, oldTree, newTree, &options)
-                }
-                var entries: [GitDiffEntry] = []
-                for index in 0..<git_diff_num_deltas(diff.pointer) {
-                    guard let delta = git_diff_get_delta(diff.pointer, index) else {
-                        throw nullResult("git_diff_get_delta")
-                    }
-                    if let entry = GitDiffEntry(delta.pointee) { entries.append(entry) }
-                }
-                return entries
-            }
-        }
-        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    }
-
     /// Whether commit `ancestor` is reachable from commit `descendant` (a commit counts as its own
     /// ancestor), so that moving a branch from `ancestor` to `descendant` is a fast-forward.
     public func isAncestor(_ ancestor: GitObjectID, of descendant: GitObjectID) throws(GitError) -> Bool {
@@ -268,27 +239,5 @@ extension GitSignature {
             email: signature.email.map { String(cString: $0) } ?? "",
             time: Int64(signature.when.time),
             offsetMinutes: Int(signature.when.offset))
-    }
-}
-
-extension GitDiffEntry {
-    /// Copies a libgit2 delta; `nil` for kinds this layer does not report (unmodified, ignored…).
-    init?(_ delta: git_diff_delta) {
-        switch delta.status {
-        case GIT_DELTA_ADDED:
-            guard let path = delta.new_file.path else { return nil }
-            self.init(path: String(cString: path), status: .added, oldID: nil, newID: GitObjectID(delta.new_file.id))
-        case GIT_DELTA_DELETED:
-            guard let path = delta.old_file.path else { return nil }
-            self.init(
-                path: String(cString: path), status: .deleted, oldID: GitObjectID(delta.old_file.id), newID: nil)
-        case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE:
-            guard let path = delta.new_file.path else { return nil }
-            self.init(
-                path: String(cString: path), status: .modified,
-                oldID: GitObjectID(delta.old_file.id), newID: GitObjectID(delta.new_file.id))
-        default:
-            return nil
-        }
     }
 }

@@ -29,36 +29,6 @@ public struct GitTreeEntry: Sendable, Hashable {
     }
 }
 
-/// How a path differs between two trees.
-public enum GitChangeStatus: Sendable, Hashable {
-    /// Present only in the new tree.
-    case added
-    /// Present in both with different content or mode.
-    case modified
-    /// Present only in the old tree.
-    case deleted
-}
-
-/// One changed path between two trees.
-public struct GitDiffEntry: Sendable, Hashable {
-    /// Path from the root of the tree, `/`-separated.
-    public var path: String
-    /// How it changed.
-    public var status: GitChangeStatus
-    /// The blob in the old tree; `nil` when added.
-    public var oldID: GitObjectID?
-    /// The blob in the new tree; `nil` when deleted.
-    public var newID: GitObjectID?
-
-    /// Creates an entry.
-    public init(path: String, status: GitChangeStatus, oldID: GitObjectID?, newID: GitObjectID?) {
-        self.path = path
-        self.status = status
-        self.oldID = oldID
-        self.newID = newID
-    }
-}
-
 /// One edit to apply to a tree with `GitRepository.makeTree(base:changes:)`.
 public enum GitTreeChange: Sendable, Hashable {
     /// Adds or replaces the file at `path` (creating directories on the way) with `blob`.

@@ -102,13 +102,7 @@ public struct RepositoryLoader: Sendable {
             withNamespaces
                 ? parallelMap(files) { FileNamespaces.of($0, defaultNamespace: config.defaultNamespace) } : []
         }
-        var patchFiles: Set<String> = []
-        for file in files where KustomizePatches.isKustomization(file.path) {
-            for document in file.stream.documents {
-                guard let root = document.root else { continue }
-                patchFiles.formUnion(KustomizePatches.patchFiles(of: root, at: file.path))
-            }
-        }
+        let patchFiles = ManifestAssembler.patchFiles(in: files)
         return LoadedFiles(
             manifests: manifests,
             namespaces: Dictionary(zip(files.map(\.path), namespaces), uniquingKeysWith: { first, _ in first }),

@@ -18,7 +18,7 @@ public enum PassIndexFile {
 
     /// The index file of `branch`.
     static func path(in repository: GitRepository, branch: String) -> String {
-        PassMemo.path(in: repository, branch: branch).replacingOccurrences(of: ".json", with: ".index")
+        PassMemo.stateFile(in: repository, branch: branch, suffix: "index")
     }
 
     /// Writes `index` atomically (a rename); failures only cost the next process a full pass.

@@ -32,8 +32,13 @@ public struct PassMemo: Sendable, Hashable {
 
     /// The memo file of `branch` in `repository`.
     static func path(in repository: GitRepository, branch: String) -> String {
+        stateFile(in: repository, branch: branch, suffix: "json")
+    }
+
+    /// `.git/snapgate/state/<branch>.<suffix>`, the branch name made one file name (`/` → `%2F`).
+    static func stateFile(in repository: GitRepository, branch: String, suffix: String) -> String {
         let name = branch.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
-        return repository.gitDirectory + "/snapgate/state/\(name).json"
+        return repository.gitDirectory + "/snapgate/state/\(name).\(suffix)"
     }
 
     /// Reads the memo of `branch`; nil when there is none or it cannot be read (then the pass runs).

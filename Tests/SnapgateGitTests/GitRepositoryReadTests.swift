@@ -71,47 +71,6 @@ import Testing
         #expect(missing?.function == "git_blob_lookup")
     }
 
-    @Test func diffTreesReportsAddModifyDelete() async throws {
-        let sandbox = try Sandbox()
-        let work = try sandbox.makeWorkTree()
-        try sandbox.write("a1\n", to: "a.txt", in: work)
-        try sandbox.write("b\n", to: "b.txt", in: work)
-        try sandbox.write("c\n", to: "dir/c.txt", in: work)
-        try sandbox.write("same\n", to: "dir/same.txt", in: work)
-        let first = try sandbox.commitAll("first", in: work)
-        try sandbox.write("a2\n", to: "a.txt", in: work)
-        try FileManager.default.removeItem(atPath: "\(work)/b.txt")
-        try sandbox.write("d\n", to: "dir/d.txt", in: work)
-        try sandbox.write("e\n", to: "new/deep/e.txt", in: work)
-        let second = try sandbox.commitAll("second", in: work)
-
-        let repository = try GitRepository(path: work)
-        let old = try await repository.commitInfo(first).tree
-        let new = try await repository.commitInfo(second).tree
-        func id(_ spec: String) throws -> GitObjectID { try sandbox.revParse(spec, in: work) }
-
-        let diff = try await repository.diffTrees(from: old, to: new)
-        #expect(
-            diff == [
-                GitDiffEntry(
-                    path: "a.txt", status: .modified, oldID: try id("\(first.hex):a.txt"),
-                    newID: try id("\(second.hex):a.txt")),
-                GitDiffEntry(path: "b.txt", status: .deleted, oldID: try id("\(first.hex):b.txt"), newID: nil),
-                GitDiffEntry(path: "dir/d.txt", status: .added, oldID: nil, newID: try id("\(second.hex):dir/d.txt")),
-                GitDiffEntry(
-                    path: "new/deep/e.txt", status: .added, oldID: nil,
-                    newID: try id("\(second.hex):new/deep/e.txt")),
-            ])
-        #expect(try await repository.diffTrees(from: new, to: new) == [])
-
-        let everything = try await repository.diffTrees(from: nil, to: new)
-        #expect(everything.map(\.path) == ["a.txt", "dir/c.txt", "dir/d.txt", "dir/same.txt", "new/deep/e.txt"])
-        #expect(everything.allSatisfy { $0.status == .added && $0.oldID == nil && $0.newID != nil })
-        let nothing = try await repository.diffTrees(from: old, to: nil)
-        #expect(nothing.map(\.path) == ["a.txt", "b.txt", "dir/c.txt", "dir/same.txt"])
-        #expect(nothing.allSatisfy { $0.status == .deleted && $0.newID == nil })
-    }
-
     @Test func commitInfoMatchesGit() async throws {
         let sandbox = try Sandbox()
         let work = try sandbox.makeWorkTree()
