@@ -101,7 +101,7 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
-        .executableTarget(name: "snapgate", dependencies: ["SnapgateCLI"], swiftSettings: strictSettings),
+        .executableTarget(name: "snapgate", dependencies: ["SnapgateCLI", "SnapgateModel"], swiftSettings: strictSettings),
         // The benchmark against the physical floor (issue 5): generated repositories, floor.c, snapgate.
         .executableTarget(
             name: "snapgate-bench",

@@ -30,6 +30,8 @@ enum LocalPass {
             reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
             attempt = .success(
                 try await reconciler.reconcile(branch: branch, now: clock, settings: settings, executor: runner))
+            // Its index of the branch is large: kept to the exit (after keepUntilExit), not freed before it.
+            BackgroundRelease.drop(reconciler)
         } catch {
             attempt = .failure(error)
         }

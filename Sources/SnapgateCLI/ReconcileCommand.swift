@@ -63,6 +63,8 @@ struct ReconcileCommand: AsyncParsableCommand {
                         + "Tekton or CI commit the results of test runs")
             }
             let (repo, branch, _) = try await repository.resolve()
+            // One pass, then exit: what the pass allocated is returned by the exit, not freed piece by piece.
+            BackgroundRelease.keepUntilExit()
             let started = ContinuousClock.now
             defer { if PhaseTrace.isEnabled { PhaseTrace.report("command", since: started) } }
             let outcome = try await LocalPass.run(

@@ -27,6 +27,8 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let (repo, _, tip) = try await repository.resolve()
+            // One load, then exit: what it allocated is returned by the exit, not freed piece by piece.
+            BackgroundRelease.keepUntilExit()
             let loaded: LoadedManifests
             let loader = RepositoryLoader(repository: repo, cache: ParseCache(enabled: false))
             do {
@@ -39,7 +41,6 @@ struct ValidateCommand: AsyncParsableCommand {
             case .json: Terminal.writeOut(ValidationReport.json(loaded).prettyText + "\n")
             }
             let failed = loaded.hasErrors
-            // Everything loaded is freed behind the exit rather than before it.
             BackgroundRelease.drop(consume loaded)
             if failed { throw ExitCode(1) }
         } catch let failure as CommandFailure {

@@ -34,6 +34,9 @@ public struct ParsedFile: Sendable {
     /// The file's analysis, when the loader made it right after parsing (on the same core, while
     /// the nodes are in its cache) under the configuration `assemble` is given.
     var analysis: FileAnalysis?
+    /// The namespaces its documents name (`FileNamespaces.of`), when the loader found them while
+    /// analysing it.
+    var namespaces: Set<String>?
 
     /// Creates a parsed file from a (possibly cached) parse.
     public init(path: String, blob: ParsedBlob, blobID: GitObjectID? = nil) {

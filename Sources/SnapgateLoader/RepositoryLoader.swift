@@ -98,15 +98,18 @@ public struct RepositoryLoader: Sendable {
             ManifestAssembler.assemble(
                 files, config: config, extraDiagnostics: listing.configDiagnostics, cache: cache)
         }
-        let namespaces = PhaseTrace.measure("file namespaces") {
-            withNamespaces
-                ? parallelMap(files) { FileNamespaces.of($0, defaultNamespace: config.defaultNamespace) } : []
-        }
         let patchFiles = ManifestAssembler.patchFiles(in: files)
-        return LoadedFiles(
-            manifests: manifests,
-            namespaces: Dictionary(zip(files.map(\.path), namespaces), uniquingKeysWith: { first, _ in first }),
-            patchFiles: patchFiles)
+        var namespaces: [String: Set<String>] = [:]
+        if withNamespaces {
+            namespaces.reserveCapacity(files.count)
+            for file in files where namespaces[file.path] == nil {
+                // Patch files hold no objects: a change to one concerns no namespace.
+                namespaces[file.path] =
+                    patchFiles.contains(file.path)
+                    ? [] : file.namespaces ?? FileNamespaces.of(file, defaultNamespace: config.defaultNamespace)
+            }
+        }
+        return LoadedFiles(manifests: manifests, namespaces: namespaces, patchFiles: patchFiles)
     }
 
     /// The namespaces the documents of each of `entries` name (parsed through the cache).
@@ -180,7 +183,10 @@ public struct RepositoryLoader: Sendable {
                         }
                         for (slot, bytes) in zip(slots, blobs) {
                             var file = ParsedFile(path: entries[slot].path, bytes: bytes)
-                            if let config { file.analysis = ManifestAssembler.analyze(file, config: config) }
+                            if let config {
+                                file.analysis = ManifestAssembler.analyze(file, config: config)
+                                file.namespaces = FileNamespaces.of(file, defaultNamespace: config.defaultNamespace)
+                            }
                             parsed.append((slot, file))
                         }
                         start += stride
@@ -233,7 +239,8 @@ public struct LoadedFiles: Sendable {
     /// The objects and diagnostics.
     public var manifests: LoadedManifests
     /// For each file read, the namespaces its documents name (a document without one names the
-    /// default namespace): a change to the file can concern only those namespaces.
+    /// default namespace; a patch file names none): a change to the file can concern only those
+    /// namespaces.
     public var namespaces: [String: Set<String>]
     /// The files that kustomizations among the files read name as patches (not objects).
     public var patchFiles: Set<String>

@@ -31,16 +31,30 @@ public enum PhaseTrace {
         return value
     }
 
+    /// When the process began tracing (`begin()`, first thing in `main`): lines say when each
+    /// phase ended relative to it, so the time between phases shows too.
+    nonisolated(unsafe) private static var origin: ContinuousClock.Instant?
+
+    /// Marks the start of the process's work; call once, first thing, before any other thread runs.
+    public static func begin() {
+        if isEnabled { origin = ContinuousClock.now }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+
     /// Prints the time since `start` under `label`.
     public static func report(_ label: String, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let (seconds, attoseconds) = elapsed.components
-        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let now = ContinuousClock.now
+        let milliseconds = milliseconds(now - start)
+        let at = origin.map { String(format: ", at %.1f ms", Self.milliseconds(now - $0)) } ?? ""
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         FileHandle.standardError.write(
             Data(
-                "snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms (peak \(usage.ru_maxrss / 1024) MB)\n"
+                "snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms (peak \(usage.ru_maxrss / 1024) MB\(at))\n"
                     .utf8))
     }
 }

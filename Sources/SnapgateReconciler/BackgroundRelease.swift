@@ -1,13 +1,28 @@
+import Synchronization
+
 /// Frees large values off the caller's path: a full pass holds hundreds of thousands of small
 /// allocations (every manifest's node tree), and releasing them one by one takes longer than
 /// some whole passes (issue 5). Handing the last reference to a background task lets the caller
-/// return — and a command print its report and exit — while the memory is freed behind it; a
-/// process that exits first simply never pays.
+/// return — and a command print its report and exit — while the memory is freed behind it.
+///
+/// A command that runs one pass and exits calls `keepUntilExit()`: then nothing is freed at all
+/// (the exit returns the memory in one step), as compilers skip freeing their trees before
+/// exiting, and the other core stays free for the work that is left.
 public enum BackgroundRelease {
-    /// Drops `value` on a background task.
+    private static let keeping = Atomic<Bool>(false)
+    private static let kept = Mutex<[AnyObject]>([])
+
+    /// From now on, values dropped are kept until the process exits instead of freed.
+    public static func keepUntilExit() { keeping.store(true, ordering: .relaxed) }
+
+    /// Drops `value` on a background task (or keeps it, after `keepUntilExit()`).
     public static func drop<T: Sendable>(_ value: consuming T) {
         let box = Box(value)
-        Task.detached(priority: .background) { box.release() }
+        if keeping.load(ordering: .relaxed) {
+            kept.withLock { $0.append(box) }
+        } else {
+            Task.detached(priority: .background) { box.release() }
+        }
     }
 
     private final class Box<T: Sendable>: @unchecked Sendable {

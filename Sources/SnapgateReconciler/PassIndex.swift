@@ -42,8 +42,12 @@ public struct PassIndex: Sendable {
     /// Every manifest file, with the namespaces its documents name (empty for a file without
     /// objects, such as one that does not parse).
     public private(set) var files: [String: Set<String>] = [:]
+    /// The reverse of `files`, made when a pass first needs it (a full pass never does: building
+    /// it for every file of a large repository would cost a cold pass what only later ones use),
+    /// then kept in step with `files`.
+    private var reverse: [String: Set<String>]?
     /// The files of each namespace: the reverse of `files`.
-    public private(set) var namespaceFiles: [String: Set<String>] = [:]
+    public var namespaceFiles: [String: Set<String>] { reverse ?? Self.reverse(of: files) }
     /// Files kustomizations name as patches (never objects).
     public var patchFiles: Set<String>
     /// The loader's findings, by file (the configuration's under its own path).
@@ -66,19 +70,30 @@ public struct PassIndex: Sendable {
         self.configBlob = configBlob
         self.patchFiles = patchFiles
         self.files = files
+    }
+
+    private static func reverse(of files: [String: Set<String>]) -> [String: Set<String>] {
+        var reverse: [String: Set<String>] = [:]
         for (path, namespaces) in files {
-            for namespace in namespaces { namespaceFiles[namespace, default: []].insert(path) }
+            for namespace in namespaces { reverse[namespace, default: []].insert(path) }
         }
+        return reverse
     }
 
     /// Sets the namespaces of `path` (nil: the file is gone).
     public mutating func setFile(_ path: String, namespaces: Set<String>?) {
-        for namespace in files[path] ?? [] {
-            namespaceFiles[namespace]?.remove(path)
-            if namespaceFiles[namespace]?.isEmpty == true { namespaceFiles[namespace] = nil }
+        let old: Set<String>
+        if let namespaces {
+            old = files.updateValue(namespaces, forKey: path) ?? []
+        } else {
+            old = files.removeValue(forKey: path) ?? []
         }
-        files[path] = namespaces
-        for namespace in namespaces ?? [] { namespaceFiles[namespace, default: []].insert(path) }
+        guard reverse != nil, old != namespaces ?? [] else { return }
+        for namespace in old {
+            reverse?[namespace]?.remove(path)
+            if reverse?[namespace]?.isEmpty == true { reverse?[namespace] = nil }
+        }
+        for namespace in namespaces ?? [] { reverse?[namespace, default: []].insert(path) }
     }
 
     /// Replaces the loader findings of `paths` with `diagnostics` (grouped by their paths).
@@ -109,9 +124,11 @@ public struct PassIndex: Sendable {
     /// already recorded with `setFile`), the files of those namespaces, and, because a file read
     /// is read whole, the files of every namespace those name too, until nothing is added.
     /// Returns the files (sorted by path) and the namespaces (grown).
-    public func closure(
+    public mutating func closure(
         of namespaces: Set<String>, including changed: Set<String>
     ) -> (files: [String], namespaces: Set<String>) {
+        if reverse == nil { reverse = Self.reverse(of: self.files) }
+        let namespaceFiles = reverse ?? [:]
         var files = changed
         var decided: Set<String> = []
         var pending = namespaces

@@ -192,12 +192,7 @@ public struct Reconciler: Sendable {
         let loaded = try await loader.load(listing.manifests, listing: listing)
         var fresh = PassIndex(
             commit: tip, tree: tree, fingerprint: fingerprint, config: listing.config,
-            configBlob: listing.configBlob, patchFiles: loaded.patchFiles)
-        for entry in listing.manifests {
-            // Patch files hold no objects: a change to one concerns no namespace.
-            let namespaces = loaded.patchFiles.contains(entry.path) ? [] : loaded.namespaces[entry.path] ?? []
-            fresh.setFile(entry.path, namespaces: namespaces)
-        }
+            configBlob: listing.configBlob, patchFiles: loaded.patchFiles, files: loaded.namespaces)
         fresh.replaceFileDiagnostics(of: [], with: loaded.manifests.diagnostics)
         return (Plan(loaded: loaded, namespaces: []), fresh)
     }

@@ -23,22 +23,28 @@ import Testing
     }
 
     @Test func aNamespaceIsReadWithEveryNamespaceItsFilesName() {
-        let closure = Self.index().closure(of: ["tenant"], including: [])
+        var index = Self.index()
+        let closure = index.closure(of: ["tenant"], including: [])
         #expect(closure.files == ["a/app.yaml", "a/both.yaml", "b/other.yaml"])
         #expect(closure.namespaces == ["tenant", "other"])
-        #expect(Self.index().closure(of: [], including: ["c/lonely.yaml"]).namespaces == ["lonely"])
-        #expect(Self.index().closure(of: [], including: []).files.isEmpty)
+        #expect(index.closure(of: [], including: ["c/lonely.yaml"]).namespaces == ["lonely"])
+        #expect(index.closure(of: [], including: []).files.isEmpty)
     }
 
-    @Test func movingAFileMovesItBetweenNamespaces() {
+    /// Before a closure the reverse map is derived on demand; after one it is kept in step.
+    @Test(arguments: [false, true]) func movingAFileMovesItBetweenNamespaces(afterAClosure: Bool) {
         var index = Self.index()
+        if afterAClosure { _ = index.closure(of: ["tenant"], including: []) }
         index.setFile("a/app.yaml", namespaces: ["lonely"])
+        index.setFile("a/both.yaml", namespaces: ["tenant", "other"])
         #expect(index.namespaceFiles["tenant"] == ["a/both.yaml"])
         #expect(index.namespaceFiles["lonely"] == ["a/app.yaml", "c/lonely.yaml"])
         index.setFile("c/lonely.yaml", namespaces: nil)
         index.setFile("a/app.yaml", namespaces: nil)
         #expect(index.namespaceFiles["lonely"] == nil)
         #expect(index.files["a/app.yaml"] == nil)
+        #expect(index.closure(of: ["lonely"], including: []).files.isEmpty)
+        #expect(index.closure(of: ["other"], including: []).files == ["a/both.yaml", "b/other.yaml"])
     }
 
     @Test func namespacesWithDeadlinesAreDueOnceTheDeadlineComes() {
