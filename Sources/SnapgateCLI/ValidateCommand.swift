@@ -36,9 +36,11 @@ struct ValidateCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure("cannot read the manifests of \(repository.repo): \(error)")
             }
-            switch output {
-            case .text: Terminal.writeOut(ValidationReport.text(loaded, colors: Terminal.stdoutSupportsColor))
-            case .json: Terminal.writeOut(ValidationReport.json(loaded).prettyText + "\n")
+            PhaseTrace.measure("report") {
+                switch output {
+                case .text: Terminal.writeOut(ValidationReport.text(loaded, colors: Terminal.stdoutSupportsColor))
+                case .json: Terminal.writeOut(ValidationReport.json(loaded).prettyText + "\n")
+                }
             }
             let failed = loaded.hasErrors
             BackgroundRelease.drop(consume loaded)

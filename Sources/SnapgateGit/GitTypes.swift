@@ -27,6 +27,17 @@ public struct GitTreeEntry: Sendable, Hashable {
         self.id = id
         self.mode = mode
     }
+
+    /// Whether `entries` are in byte order of their paths. Git orders a tree's entries as if
+    /// directory names ended in "/", so a walk of well-formed trees yields paths in byte order:
+    /// checking costs a tenth of sorting.
+    public static func isOrdered(_ entries: [GitTreeEntry]) -> Bool {
+        entries.withUnsafeBufferPointer { entries in
+            entries.indices.dropFirst().allSatisfy {
+                !entries[$0].path.utf8.lexicographicallyPrecedes(entries[$0 - 1].path.utf8)
+            }
+        }
+    }
 }
 
 /// One edit to apply to a tree with `GitRepository.makeTree(base:changes:)`.

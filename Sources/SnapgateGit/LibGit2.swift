@@ -5,7 +5,15 @@ internal import CLibGit2
 /// `git_libgit2_init()` runs once per process, the first time any repository is opened. A global
 /// `let` is initialised lazily and exactly once (the runtime uses `swift_once`). libgit2 is never
 /// shut down: the process ends first.
-private let libgit2InitResult: Int32 = git_libgit2_init()
+///
+/// Objects read are not hashed again to check their ids, as git does not either (only `git
+/// fsck` does): a damaged object still fails to inflate (zlib's checksum), and re-hashing
+/// every manifest costs a tenth of reading them.
+private let libgit2InitResult: Int32 = {
+    let result = git_libgit2_init()
+    if result >= 0 { _ = snapgate_git_set_strict_hash_verification(0) }
+    return result
+}()
 
 /// Makes sure libgit2 is initialised; throws if initialisation failed.
 func ensureLibGit2() throws(GitError) {

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// `items.map(transform)` computed on every core; results in input order. For pure transforms.
 public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
@@ -7,14 +8,14 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
         results.store(transform(items[index]), at: index)
     }
-    return results.values
+    return results.take()
 }
 
 /// Slots written concurrently, each by exactly one iteration of `concurrentPerform`, and read only
 /// after it returns (which happens-after every iteration): no two threads touch the same slot, and
 /// no slot is read while written, so the unsynchronised storage is safe. A raw buffer, not an
 /// array property, so no exclusivity check sees the concurrent writes as one access.
-private final class ResultSlots<R: Sendable>: @unchecked Sendable {
+final class ResultSlots<R: Sendable>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<R?>
     private let count: Int
 
@@ -29,7 +30,34 @@ private final class ResultSlots<R: Sendable>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func store(_ value: R, at index: Int) { slots[index] = value }
+    func store(_ value: consuming R, at index: Int) { slots[index] = value }
 
-    var values: [R] { (0..<count).map { slots[$0]! } }
+    /// Every value, in slot order, moved out (none is copied); call once, after every writer
+    /// has finished, when every slot is filled.
+    func take() -> [R] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                buffer.initializeElement(at: index, to: slots[index].take()!)
+            }
+            initialized = count
+        }
+    }
+}
+
+/// Work items `0..<count` handed out one at a time to whichever task asks first: on shared
+/// machines one core is often slower than another, and the faster one takes over its share.
+final class Claims: Sendable {
+    private let claimed = Atomic<Int>(0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    /// The next unclaimed item; nil when all are claimed (or after `stop()`).
+    func next() -> Int? {
+        let item = claimed.wrappingAdd(1, ordering: .relaxed).oldValue
+        return item < count ? item : nil
+    }
+
+    /// Hands out nothing more.
+    func stop() { claimed.store(count, ordering: .relaxed) }
 }

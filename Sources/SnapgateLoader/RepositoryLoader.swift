@@ -45,11 +45,14 @@ struct AnalysisKey: Hashable, Sendable {
 public struct RepositoryLoader: Sendable {
     public let repository: GitRepository
     public let cache: ParseCache
+    /// Handles on `repository` for every core.
+    let pool: ReaderPool
 
     /// Creates a loader over `repository`, sharing `cache` between loads.
     public init(repository: GitRepository, cache: ParseCache = ParseCache()) {
         self.repository = repository
         self.cache = cache
+        self.pool = ReaderPool(repository: repository)
     }
 
     /// Loads every manifest of `commit`.
@@ -91,8 +94,11 @@ public struct RepositoryLoader: Sendable {
         _ entries: [GitTreeEntry], listing: TreeListing, withNamespaces: Bool = true
     ) async throws(GitError) -> LoadedFiles {
         let files = try await PhaseTrace.measure("read and parse") { () async throws(GitError) in
-            try await parse(entries, analyzingWith: listing.config)
+            try await parse(entries, analyzingWith: listing.config, findingNamespaces: withNamespaces)
         }
+        // The parsed files (every manifest's bytes and tree) are freed off this path, or not at all
+        // by a command that exits next: freeing them piece by piece takes as long as assembling.
+        defer { BackgroundRelease.drop(files) }
         let config = listing.config
         let manifests = PhaseTrace.measure("assemble") {
             ManifestAssembler.assemble(
@@ -123,10 +129,16 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// Parses the given tree entries, reusing cached parses and parsing the rest on every core
-    /// (analysing each under `config` too, when given).
+    /// (analysing each under `config` too, when given, and finding its namespaces if asked).
     private func parse(
-        _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig? = nil
+        _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig? = nil, findingNamespaces: Bool = false
     ) async throws(GitError) -> [ParsedFile] {
+        if !cache.isEnabled {
+            // Nothing to look up or store: the workers' results are the answer, in order.
+            return try await PhaseTrace.measure("read blobs and parse") { () async throws(GitError) in
+                try await readAndParse(entries, analyzingWith: config, findingNamespaces: findingNamespaces)
+            }
+        }
         var results = [ParsedFile?](repeating: nil, count: entries.count)
         var missing: [Int] = []
         for (index, entry) in entries.enumerated() {
@@ -138,11 +150,11 @@ public struct RepositoryLoader: Sendable {
         }
         if !missing.isEmpty {
             let parsed = try await PhaseTrace.measure("read blobs and parse") { () async throws(GitError) in
-                try await readAndParse(missing.map { entries[$0] }, analyzingWith: config)
+                try await readAndParse(
+                    missing.map { entries[$0] }, analyzingWith: config, findingNamespaces: findingNamespaces)
             }
-            for (index, var file) in zip(missing, parsed) {
-                if cache.isEnabled { cache.store(file.blob, for: entries[index].id) }
-                file.blobID = entries[index].id
+            for (index, file) in zip(missing, parsed) {
+                cache.store(file.blob, for: entries[index].id)
                 results[index] = file
             }
         }
@@ -150,61 +162,56 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// Reads and parses `entries` on every core, in input order. Each worker reads through its own
-    /// handle on the repository (libgit2 handles must not be shared between threads, and one actor
-    /// would serialise the reads), so inflating blobs overlaps with parsing them instead of
-    /// preceding it.
+    /// handle on the repository (`ReaderPool`), so inflating blobs overlaps with parsing them
+    /// instead of preceding it.
     /// With `config`, each file is also analysed (decoded and schema-checked) right after it is
-    /// parsed, by the same worker: one pass over the files instead of two.
+    /// parsed, by the same worker: one pass over the files instead of two; with
+    /// `findingNamespaces` too, the namespaces its documents name are found there as well.
     private func readAndParse(
-        _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig?
+        _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig?, findingNamespaces: Bool
     ) async throws(GitError) -> [ParsedFile] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / 256))
-        var readers = [repository]
-        for _ in 1..<max(workers, 1) {
-            guard let reader = try? GitRepository(path: repository.gitDirectory) else { break }
-            readers.append(reader)
-        }
+        let readers = pool.readers(for: entries.count, minimumShare: 256)
         let batch = 64
-        let stride = readers.count * batch
-        let outcome = await withTaskGroup(of: Result<[(Int, ParsedFile)], GitError>.self) { group in
-            for (worker, reader) in zip(readers.indices, readers) {
+        let batches = (entries.count + batch - 1) / batch
+        // Batches are claimed one at a time, not dealt in advance (see `Claims`).
+        let claims = Claims(count: batches)
+        // Each file is parsed straight into its slot (slots are disjoint between workers), so
+        // no file is copied on its way to the result.
+        let output = ResultSlots<ParsedFile>(count: entries.count)
+        let failure = await withTaskGroup(of: GitError?.self) { group in
+            for reader in readers {
                 group.addTask {
-                    var parsed: [(Int, ParsedFile)] = []
-                    // Batches dealt round-robin: neighbouring files are alike in size, so the
-                    // workers finish together.
-                    var start = worker * batch
-                    while start < entries.count {
-                        let slots = start..<min(start + batch, entries.count)
+                    while true {
+                        guard let claimed = claims.next() else { return nil }
+                        let slots = (claimed * batch)..<min((claimed + 1) * batch, entries.count)
                         let blobs: [[UInt8]]
                         do throws(GitError) {
                             blobs = try await reader.readBlobs(slots.map { entries[$0].id })
                         } catch {
-                            return .failure(error)
+                            // The other workers stop at their next claim.
+                            claims.stop()
+                            return error
                         }
                         for (slot, bytes) in zip(slots, blobs) {
                             var file = ParsedFile(path: entries[slot].path, bytes: bytes)
+                            file.blobID = entries[slot].id
                             if let config {
                                 file.analysis = ManifestAssembler.analyze(file, config: config)
-                                file.namespaces = FileNamespaces.of(file, defaultNamespace: config.defaultNamespace)
+                                if findingNamespaces {
+                                    file.namespaces = FileNamespaces.of(file, defaultNamespace: config.defaultNamespace)
+                                }
                             }
-                            parsed.append((slot, file))
+                            output.store(file, at: slot)
                         }
-                        start += stride
                     }
-                    return .success(parsed)
                 }
             }
-            var all = [ParsedFile?](repeating: nil, count: entries.count)
             var failure: GitError?
-            for await result in group {
-                switch result {
-                case .success(let chunk): for (slot, file) in chunk { all[slot] = file }
-                case .failure(let error): failure = failure ?? error
-                }
-            }
-            return failure.map { Result<[ParsedFile], GitError>.failure($0) } ?? .success(all.map { $0! })
+            for await error in group { failure = failure ?? error }
+            return failure
         }
-        return try outcome.get()
+        if let failure { throw failure }
+        return output.take()
     }
 }
 

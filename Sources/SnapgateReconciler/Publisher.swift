@@ -29,7 +29,9 @@ public struct Publisher: Sendable {
     ) async throws(GitError) -> Result {
         let parent = try await repository.commitInfo(tip)
         // What each path holds now, in one call (not one actor hop and tree walk per change).
-        let existing = try await repository.blobIDs(atPaths: changes.map(\.path), inTree: parent.tree)
+        let existing = try await PhaseTrace.measure("publish: existing") { () async throws(GitError) in
+            try await repository.blobIDs(atPaths: changes.map(\.path), inTree: parent.tree)
+        }
         // All new contents in one call, so that many new blobs become one packfile. writeBlobs
         // writes no blob the repository has: an unchanged file's blob is not written again.
         let written = changes.indices.filter { changes[$0].contents != nil }

@@ -99,9 +99,10 @@ public struct Reconciler: Sendable {
             }
             if known?.fingerprint != fingerprint { known = nil }
             // Moved, never copied: changing a shared index would copy all of it.
-            var (plan, index) = try await PhaseTrace.measure("load") { () async throws(GitError) in
+            let (plan, prepared) = try await PhaseTrace.measure("load") { () async throws(GitError) in
                 try await prepare(tip: tip, index: &known, now: now, fingerprint: fingerprint)
             }
+            var index = Optional(consume prepared)
             let context = RuleContext(now: now, settings: settings)
             var passes = PhaseTrace.measure("decide") {
                 NamespacePasses.decide(plan.loaded.manifests, context: context, namespaces: plan.namespaces)
@@ -111,16 +112,21 @@ public struct Reconciler: Sendable {
             let changes = PhaseTrace.measure("changes") {
                 NamespacePasses.changes(of: passes, loaded: plan.loaded.manifests)
             }
-            index.record(passes)
-            // Recorded before publishing (a file rewritten with the same bytes keeps the same
-            // namespace), so the index file's bulk is built on another core while the pass publishes.
-            index.record(changes)
-            let snapshot = index
-            let body = memoFingerprint == nil ? nil : Task.detached { PassIndexFile.body(of: snapshot) }
-            let diagnostics = index.diagnostics
+            index?.record(passes)
+            // The files the commit writes are recorded (a file rewritten with the same bytes keeps
+            // the same namespace), and the index file's bulk built, on another core while the pass
+            // publishes. The index is handed over, not shared: recording into a shared one would
+            // copy it whole.
+            let handoff = Handoff(index.take())
+            let writesFile = memoFingerprint != nil
+            let recording = Task.detached { () -> (PassIndex, [UInt8]?) in
+                var index = handoff.take()
+                index.record(changes)
+                return (index, writesFile ? PassIndexFile.body(of: index) : nil)
+            }
             let events = passes.events
             var outcome = ReconcileOutcome(
-                branch: branch, base: tip, commit: nil, changes: [], diagnostics: diagnostics, events: events,
+                branch: branch, base: tip, commit: nil, changes: [], diagnostics: [], events: events,
                 retries: retries, workTree: nil)
 
             let published: Publisher.Result
@@ -139,25 +145,27 @@ public struct Reconciler: Sendable {
             outcome.executedRuns = executed.compactMap {
                 Self.summary(of: $0.key, in: passes[$0.namespace].reconciliation.world)
             }
+            var (recorded, body) = await recording.value
+            let diagnostics = recorded.diagnostics
+            outcome.diagnostics = diagnostics
             if let commit = published.commit {
-                index.commit = commit
-                index.tree = try await repository.commitInfo(commit).tree
+                recorded.commit = commit
+                recorded.tree = try await repository.commitInfo(commit).tree
             }
-            indexes.store(index, for: branch)
-            if let body {
-                let bytes = await body.value
+            if let bytes = body.take() {
                 PhaseTrace.measure("write index") {
                     PassIndexFile.write(
-                        body: bytes, commit: index.commit, tree: index.tree, in: repository, branch: branch)
+                        body: bytes, commit: recorded.commit, tree: recorded.tree, in: repository, branch: branch)
                 }
             }
             // The pass reached its fixpoint: over its result, only the clock could change anything.
-            if let memoFingerprint, !passes.dependsOnClock, !index.hasAlwaysDecided {
+            if let memoFingerprint, !passes.dependsOnClock, !recorded.hasAlwaysDecided {
                 PassMemo(
-                    tip: published.commit ?? tip, fingerprint: memoFingerprint, wakeUp: index.wakeUp,
+                    tip: published.commit ?? tip, fingerprint: memoFingerprint, wakeUp: recorded.wakeUp,
                     diagnostics: diagnostics
                 ).write(in: repository, branch: branch)
             }
+            indexes.store(recorded, for: branch)
             BackgroundRelease.drop((plan, passes))
             guard let commit = published.commit else { return outcome }
             outcome.changes = published.changes
