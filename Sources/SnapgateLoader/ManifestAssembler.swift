@@ -38,6 +38,9 @@ public struct ParsedFile: Sendable {
     /// analysing it.
     var namespaces: Set<String>?
 
+    /// Whether the loader analysed the file already.
+    var hasAnalysis: Bool { analysis != nil }
+
     /// Creates a parsed file from a (possibly cached) parse.
     public init(path: String, blob: ParsedBlob, blobID: GitObjectID? = nil) {
         self.path = path
@@ -119,9 +122,13 @@ public enum ManifestAssembler {
         var diagnostics = extraDiagnostics
         let patches = patchFiles(in: files)
 
-        // Each file on its own (decode, schema findings) is cached by blob and computed on every core.
+        // Each file on its own (decode, schema findings) is cached by blob and computed on every
+        // core; the analyses the loader's workers made are used in place when nothing is cached.
         let manifests = patches.isEmpty ? files : files.filter { !patches.contains($0.path) }
-        let analyses = parallelMap(manifests) { file in
+        let caching = cache?.isEnabled == true
+        let pending = manifests.indices.filter { caching || !manifests[$0].hasAnalysis }
+        let computed = parallelMap(pending) { index in
+            let file = manifests[index]
             let key = file.blobID.map {
                 AnalysisKey(blob: $0, path: file.path, defaultNamespace: config.defaultNamespace)
             }
@@ -130,14 +137,18 @@ public enum ManifestAssembler {
             if let key { cache?.store(analysis, for: key) }
             return analysis
         }
+        var computedSlot = [Int](repeating: -1, count: manifests.count)
+        for (slot, index) in pending.enumerated() { computedSlot[index] = slot }
         var persons = Definitions(capacity: manifests.count)
         var owned = Definitions(capacity: 0)
         for index in manifests.indices {
-            diagnostics += analyses[index].diagnostics
+            let slot = computedSlot[index]
+            let analysis = slot >= 0 ? computed[slot] : manifests[index].analysis!
+            diagnostics += analysis.diagnostics
             if config.isOwned(manifests[index].path) {
-                owned.add(analyses[index].objects)
+                owned.add(analysis.objects)
             } else {
-                persons.add(analyses[index].objects)
+                persons.add(analysis.objects)
             }
         }
         persons.reportRepeatedKeys(into: &diagnostics)
@@ -202,11 +213,7 @@ public enum ManifestAssembler {
     /// `objects` in key order. The keys are read once and compared in place (comparing through
     /// each object's storage costs reference counting at every step of the sort).
     static func sortedByKey(_ objects: [ManifestObject]) -> [ManifestObject] {
-        let keys = objects.map(\.key)
-        let order = keys.withUnsafeBufferPointer { keys in
-            objects.indices.sorted { keys[$0] < keys[$1] }
-        }
-        return order.map { objects[$0] }
+        sortedIndices(of: objects.map(\.key)).map { objects[$0] }
     }
 
     /// A person's object and snapgate's status document for it, to be merged.

@@ -11,6 +11,43 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     return results.take()
 }
 
+/// The indices of `keys` in ascending order of the keys (stable), sorted on two cores when there
+/// are many (a repository's objects are sorted by key on the way to being decided).
+func sortedIndices<K: Comparable & Sendable>(of keys: [K]) -> [Int] {
+    let count = keys.count
+    @Sendable func sorted(_ range: Range<Int>) -> [Int] {
+        keys.withUnsafeBufferPointer { keys in Array(range).sorted { keys[$0] < keys[$1] } }
+    }
+    guard count >= 8192 else { return sorted(0..<count) }
+    let middle = count / 2
+    let halves = ResultSlots<[Int]>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+        halves.store(sorted(half == 0 ? 0..<middle : middle..<count), at: half)
+    }
+    let parts = halves.take()
+    let first = parts[0]
+    let second = parts[1]
+    var merged: [Int] = []
+    merged.reserveCapacity(count)
+    keys.withUnsafeBufferPointer { keys in
+        var i = 0
+        var j = 0
+        // On equal keys the first half's index goes first: stable, as one sort would be.
+        while i < first.count && j < second.count {
+            if keys[second[j]] < keys[first[i]] {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        merged += first[i...]
+        merged += second[j...]
+    }
+    return merged
+}
+
 /// Slots written concurrently, each by exactly one iteration of `concurrentPerform`, and read only
 /// after it returns (which happens-after every iteration): no two threads touch the same slot, and
 /// no slot is read while written, so the unsynchronised storage is safe. A raw buffer, not an
