@@ -46,11 +46,20 @@ public enum IntegrationService {
     /// Continues a pass to its fixpoint: after an executor has filled in the status of test runs,
     /// the rules run again on the same `Reconciliation`, so every change stays relative to the
     /// world the pass started from.
+    ///
+    /// A step whose last run left the world as it is now is not run again: it would see exactly
+    /// what it saw then, and a step run on its own result changes nothing (the rules are
+    /// idempotent, which the fixpoint needs anyway). So the round that only confirms the fixpoint
+    /// runs just the steps that something changed for since — for most namespaces of a pass,
+    /// none (issue 5: it was about a third of deciding).
     public static func run(_ reconciliation: inout Reconciliation, maxRounds: Int = 32) {
+        // The revision each step's last run ended at (none yet: every step runs in the first round).
+        var settled = [Int?](repeating: nil, count: steps.count)
         for _ in 0..<maxRounds {
             let before = reconciliation.revision
-            for step in steps {
+            for (index, step) in steps.enumerated() where settled[index] != reconciliation.revision {
                 step.run(&reconciliation)
+                settled[index] = reconciliation.revision
             }
             if reconciliation.revision == before { return }
         }
