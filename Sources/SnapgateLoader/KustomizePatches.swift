@@ -8,12 +8,16 @@ public enum KustomizePatches {
 
     /// Whether `path` names a kustomization file.
     public static func isKustomization(_ path: String) -> Bool {
-        // Asked of every manifest path: compare the last segment's bytes in place, without
-        // splitting or walking the path by characters.
+        // Asked of every manifest path (twice a load): compare the last segment's bytes in place,
+        // and its length first, which rules out nearly every path without touching the names.
         let utf8 = path.utf8
         let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8[utf8.index(after: $0)...] } ?? utf8[...]
+        guard nameLengths.contains(name.count) else { return false }
         return fileNames.contains { name.elementsEqual($0.utf8) }
     }
+
+    /// The lengths of `fileNames`, in bytes.
+    private static let nameLengths: Set<Int> = Set(fileNames.map(\.utf8.count))
 
     /// The repository paths of the patch files a kustomization at `path` lists under `patches`,
     /// `patchesStrategicMerge` and `patchesJson6902` (inline patches name no file).

@@ -116,11 +116,13 @@ public struct LoadedManifests: Sendable {
 public enum ManifestAssembler {
     /// Assembles the objects of `files` under `config`; `extraDiagnostics` (e.g. from the config
     /// file) are merged into the result.
+    /// `patches` are the kustomize patch files among `files` when the caller found them already.
     public static func assemble(
-        _ files: [ParsedFile], config: SnapgateConfig, extraDiagnostics: [Diagnostic] = [], cache: ParseCache? = nil
+        _ files: [ParsedFile], config: SnapgateConfig, extraDiagnostics: [Diagnostic] = [], cache: ParseCache? = nil,
+        patches known: Set<String>? = nil
     ) -> LoadedManifests {
         var diagnostics = extraDiagnostics
-        let patches = patchFiles(in: files)
+        let patches = known ?? patchFiles(in: files)
 
         // Each file on its own (decode, schema findings) is cached by blob and computed on every
         // core; the analyses the loader's workers made are used in place when nothing is cached.

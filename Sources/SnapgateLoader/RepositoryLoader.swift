@@ -100,11 +100,11 @@ public struct RepositoryLoader: Sendable {
         // by a command that exits next: freeing them piece by piece takes as long as assembling.
         defer { BackgroundRelease.drop(files) }
         let config = listing.config
+        let patchFiles = ManifestAssembler.patchFiles(in: files)
         let manifests = PhaseTrace.measure("assemble") {
             ManifestAssembler.assemble(
-                files, config: config, extraDiagnostics: listing.configDiagnostics, cache: cache)
+                files, config: config, extraDiagnostics: listing.configDiagnostics, cache: cache, patches: patchFiles)
         }
-        let patchFiles = ManifestAssembler.patchFiles(in: files)
         var namespaces: [String: Set<String>] = [:]
         if withNamespaces {
             namespaces.reserveCapacity(files.count)
