@@ -42,12 +42,9 @@ public struct PassIndex: Sendable {
     /// Every manifest file, with the namespaces its documents name (empty for a file without
     /// objects, such as one that does not parse).
     public private(set) var files: [String: Set<String>] = [:]
-    /// The reverse of `files`, made when a pass first needs it (a full pass never does: building
-    /// it for every file of a large repository would cost a cold pass what only later ones use),
-    /// then kept in step with `files`.
-    private var reverse: [String: Set<String>]?
-    /// The files of each namespace: the reverse of `files`.
-    public var namespaceFiles: [String: Set<String>] { reverse ?? Self.reverse(of: files) }
+    /// The files of each namespace: the reverse of `files`, derived when asked (passes do not
+    /// need it: `closure` scans `files` instead).
+    public var namespaceFiles: [String: Set<String>] { Self.reverse(of: files) }
     /// Files kustomizations name as patches (never objects).
     public var patchFiles: Set<String>
     /// The loader's findings, by file (the configuration's under its own path).
@@ -72,6 +69,23 @@ public struct PassIndex: Sendable {
         self.files = files
     }
 
+    /// Matches namespace names against a set: by comparison when the set is small (no hashing of
+    /// each candidate), by lookup otherwise.
+    private struct NamespaceMatcher {
+        let few: [String]?
+        let all: Set<String>
+
+        init(_ names: Set<String>) {
+            all = names
+            few = names.count <= 8 ? Array(names) : nil
+        }
+
+        func matches(_ name: String) -> Bool {
+            if let few { return few.contains(name) }
+            return all.contains(name)
+        }
+    }
+
     private static func reverse(of files: [String: Set<String>]) -> [String: Set<String>] {
         var reverse: [String: Set<String>] = [:]
         for (path, namespaces) in files {
@@ -82,18 +96,7 @@ public struct PassIndex: Sendable {
 
     /// Sets the namespaces of `path` (nil: the file is gone).
     public mutating func setFile(_ path: String, namespaces: Set<String>?) {
-        let old: Set<String>
-        if let namespaces {
-            old = files.updateValue(namespaces, forKey: path) ?? []
-        } else {
-            old = files.removeValue(forKey: path) ?? []
-        }
-        guard reverse != nil, old != namespaces ?? [] else { return }
-        for namespace in old {
-            reverse?[namespace]?.remove(path)
-            if reverse?[namespace]?.isEmpty == true { reverse?[namespace] = nil }
-        }
-        for namespace in namespaces ?? [] { reverse?[namespace, default: []].insert(path) }
+        files[path] = namespaces
     }
 
     /// Replaces the loader findings of `paths` with `diagnostics` (grouped by their paths).
@@ -124,20 +127,27 @@ public struct PassIndex: Sendable {
     /// already recorded with `setFile`), the files of those namespaces, and, because a file read
     /// is read whole, the files of every namespace those name too, until nothing is added.
     /// Returns the files (sorted by path) and the namespaces (grown).
-    public mutating func closure(
+    ///
+    /// The files of a namespace are found by scanning `files` once per round of growth rather than
+    /// through a reverse map: a change concerns one or two namespaces, and comparing each file's
+    /// namespace with those costs a fraction of what hashing every path into a reverse map costs
+    /// (the map made a fresh process's incremental pass pay for the whole repository).
+    public func closure(
         of namespaces: Set<String>, including changed: Set<String>
     ) -> (files: [String], namespaces: Set<String>) {
-        if reverse == nil { reverse = Self.reverse(of: self.files) }
-        let namespaceFiles = reverse ?? [:]
         var files = changed
         var decided: Set<String> = []
-        var pending = namespaces
-        for path in changed { pending.formUnion(self.files[path] ?? []) }
-        while let namespace = pending.popFirst() {
-            guard decided.insert(namespace).inserted else { continue }
-            for path in namespaceFiles[namespace] ?? [] where files.insert(path).inserted {
-                for other in self.files[path] ?? [] where !decided.contains(other) { pending.insert(other) }
+        var frontier = namespaces
+        for path in changed { frontier.formUnion(self.files[path] ?? []) }
+        while !frontier.isEmpty {
+            decided.formUnion(frontier)
+            let wanted = NamespaceMatcher(frontier)
+            var next: Set<String> = []
+            for (path, named) in self.files where named.contains(where: wanted.matches) {
+                guard files.insert(path).inserted else { continue }
+                for other in named where !decided.contains(other) { next.insert(other) }
             }
+            frontier = next
         }
         return (files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, decided)
     }

@@ -38,14 +38,20 @@ public enum PassIndexFile {
         }
         append("config\t\(index.configBlob?.hex ?? "-")\nfingerprint")
         field(index.fingerprint)
-        // Unsorted: the order of lines means nothing, and sorting a large index costs more than writing it.
-        for (path, namespaces) in index.files {
-            append("\nf")
-            field(path)
-            out.append(UInt8(ascii: "\t"))
-            for (position, namespace) in namespaces.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                appendEncoded(namespace, to: &out)
+        // Grouped by namespaces, so a reader decodes each list once (it compares a line's list with
+        // the line before's); not sorted: sorting a large index costs more than writing it.
+        var groups: [Set<String>: [String]] = [:]
+        for (path, namespaces) in index.files { groups[namespaces, default: []].append(path) }
+        for (namespaces, paths) in groups {
+            var list: [UInt8] = [UInt8(ascii: "\t")]
+            for (position, namespace) in namespaces.sorted().enumerated() {
+                if position > 0 { list.append(UInt8(ascii: ",")) }
+                appendEncoded(namespace, to: &list)
+            }
+            for path in paths {
+                append("\nf")
+                field(path)
+                out.append(contentsOf: list)
             }
         }
         for path in index.patchFiles {
@@ -117,11 +123,14 @@ public enum PassIndexFile {
         var tree: GitObjectID?
         var configBlob: GitObjectID??
         var fingerprint: String?
-        var files: [String: Set<String>] = [:]
+        // About 75 bytes a line: reserved once rather than grown (and rehashed) a dozen times.
+        var files: [String: Set<String>] = Dictionary(minimumCapacity: bytes.count / 75)
         var patches: Set<String> = []
         var namespaces: [String: PassIndex.NamespaceState] = [:]
         var fileDiagnostics: [Diagnostic] = []
         var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var previousList = bytes[0..<0]
+        var previousNames: Set<String> = []
         var lineStart = 0
         var sawHeader = false
         while lineStart < bytes.count {
@@ -145,15 +154,19 @@ public enum PassIndexFile {
             let tag = fields[0]
             switch (tag.count, tag.first, fields.count) {
             case (1, UInt8(ascii: "f"), 3):
-                var names: Set<String> = []
                 let list = fields[2]
-                var nameStart = list.startIndex
-                for position in list.indices where list[position] == UInt8(ascii: ",") {
-                    names.insert(decode(list[nameStart..<position]))
-                    nameStart = position + 1
+                // Lines come grouped by their lists: the set decoded for the line before is shared.
+                if !list.elementsEqual(previousList) {
+                    previousNames = []
+                    var nameStart = list.startIndex
+                    for position in list.indices where list[position] == UInt8(ascii: ",") {
+                        previousNames.insert(decode(list[nameStart..<position]))
+                        nameStart = position + 1
+                    }
+                    if nameStart < list.endIndex { previousNames.insert(decode(list[nameStart..<list.endIndex])) }
+                    previousList = list
                 }
-                if nameStart < list.endIndex { names.insert(decode(list[nameStart..<list.endIndex])) }
-                files[decode(fields[1])] = names
+                files[decode(fields[1])] = previousNames
             case (1, UInt8(ascii: "p"), 2):
                 patches.insert(decode(fields[1]))
             case (1, UInt8(ascii: "n"), 4):
@@ -197,17 +210,29 @@ public enum PassIndexFile {
 
     /// Appends `text` percent-encoding the bytes that separate fields, lines and lists.
     static func appendEncoded(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
-                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ",")
-            {
-                out.append(UInt8(ascii: "%"))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0xF)])
-            } else {
-                out.append(byte)
+        var text = text
+        // Nearly every name needs no encoding: checked first, then copied whole (byte by byte,
+        // the appends were a third of a fresh incremental pass).
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: needsEncoding) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                if needsEncoding(byte) {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                } else {
+                    out.append(byte)
+                }
             }
         }
+    }
+
+    private static func needsEncoding(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ",")
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func aNamespaceIsReadWithEveryNamespaceItsFilesName() {
-        var index = Self.index()
+        let index = Self.index()
         let closure = index.closure(of: ["tenant"], including: [])
         #expect(closure.files == ["a/app.yaml", "a/both.yaml", "b/other.yaml"])
         #expect(closure.namespaces == ["tenant", "other"])
@@ -31,7 +31,8 @@ import Testing
         #expect(index.closure(of: [], including: []).files.isEmpty)
     }
 
-    /// Before a closure the reverse map is derived on demand; after one it is kept in step.
+    /// Moving a file between namespaces is seen by the closure and the reverse map alike, whether
+    /// or not a closure was asked for before.
     @Test(arguments: [false, true]) func movingAFileMovesItBetweenNamespaces(afterAClosure: Bool) {
         var index = Self.index()
         if afterAClosure { _ = index.closure(of: ["tenant"], including: []) }
@@ -96,5 +97,30 @@ import Testing
         #expect(await PassIndexFile.read(in: repository, branch: "main") == nil)
         try "not an index\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(await PassIndexFile.read(in: repository, branch: "main") == nil)
+    }
+
+    /// Files are written grouped by their namespaces (a reader decodes each list once), but a
+    /// reader must not depend on it: lines in any order give the same index.
+    @Test func fileLinesInAnyOrderReadTheSame() async throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.makeRepository(["x.yaml": "a: 1\n"], named: "shuffled", bare: true)
+        let repository = try GitRepository(path: path)
+        var index = Self.index()
+        for name in ["d", "e", "f"] {
+            index.setFile("\(name)/app.yaml", namespaces: ["tenant"])
+            index.setFile("\(name)/both.yaml", namespaces: ["tenant", "other"])
+        }
+        PassIndexFile.write(index, in: repository, branch: "main")
+        let file = path + "/snapgate/state/main.index"
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        let fileLines = lines.filter { $0.hasPrefix("f\t") }
+        #expect(fileLines.count == index.files.count)
+        // Each file line moved to the end in turn: lists of one namespace no longer adjacent.
+        for moved in fileLines {
+            let shuffled = lines.filter { $0 != moved } + [moved]
+            try (shuffled.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            let read = try #require(await PassIndexFile.read(in: repository, branch: "main"))
+            #expect(read.files == index.files)
+        }
     }
 }
