@@ -14,8 +14,15 @@ extension GitRepository {
     /// repeats within `blobs`, are not written again. Many new blobs go into one new packfile; a
     /// few are written loose. Either way they are on disk before the call returns, so a commit
     /// made afterwards never names a missing object.
-    public func writeBlobs(_ blobs: [[UInt8]]) async throws(GitError) -> [GitObjectID] {
-        let ids = await PackBuilder.objectIDs(blobs, kind: .blob)
+    ///
+    /// `ids`, when given, are `blobs`' ids from `blobIDs(of:)` (so a caller that needs them first,
+    /// to write trees while the blobs are written, does not hash twice).
+    public func writeBlobs(_ blobs: [[UInt8]], ids known: [GitObjectID]? = nil) async throws(GitError)
+        -> [GitObjectID]
+    {
+        precondition(known == nil || known?.count == blobs.count, "one id per blob")
+        let ids: [GitObjectID]
+        if let known { ids = known } else { ids = await PackBuilder.objectIDs(blobs, kind: .blob) }
         recentBlobs = []
         var seen = Set<GitObjectID>(minimumCapacity: ids.count)
         var distinct: [PackObject] = []
@@ -52,6 +59,11 @@ extension GitRepository {
         try install(PackBuilder.assemble(entries, objects: distinct, keep: present.map { !$0 }))
         recentBlobs = seen
         return ids
+    }
+
+    /// The ids `blobs` get as blobs, in order, hashed on every core; nothing is written.
+    public nonisolated static func blobIDs(of blobs: [[UInt8]]) async -> [GitObjectID] {
+        await PackBuilder.objectIDs(blobs, kind: .blob)
     }
 
     /// For each of `ids`, whether the object database has the object.

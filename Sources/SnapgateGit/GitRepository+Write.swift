@@ -24,8 +24,13 @@ extension GitRepository {
     /// - Throws: `.invalidArgument` for a malformed path or two changes to one path; libgit2's
     ///   error when a change would replace a directory by a file (or the reverse), or names a blob
     ///   that does not exist.
-    public func makeTree(base: GitObjectID?, changes: [GitTreeChange]) async throws(GitError) -> GitObjectID {
-        let knownBlobs = recentBlobs
+    ///
+    /// `pendingBlobs` are blobs a `writeBlobs` running at the same time is writing: they are not
+    /// looked for (the caller commits only after both calls returned).
+    public func makeTree(base: GitObjectID?, changes: [GitTreeChange], pendingBlobs: Set<GitObjectID> = [])
+        async throws(GitError) -> GitObjectID
+    {
+        let knownBlobs = recentBlobs.union(pendingBlobs)
         recentBlobs = []
         // Our own tree writer for the ordinary case (it finds repeated paths by sorting them);
         // libgit2 for anything where its rules matter, and the errors below.

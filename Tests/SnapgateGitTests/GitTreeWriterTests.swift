@@ -155,6 +155,30 @@ import Testing
         #expect(error?.function == "git_tree_create_updated")
     }
 
+    /// Trees written while their blobs are being written (a publish overlaps the two): the
+    /// pending blobs are trusted, the trees name them, and once the blobs land the repository is
+    /// whole; the ids `blobIDs(of:)` gives are the ones `writeBlobs` writes.
+    @Test func treesCanBeWrittenBesidePendingBlobs() async throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.makeBare()
+        let repository = try GitRepository(path: path)
+        let contents = (0..<40).map { Array("pending \($0)\n".utf8) }
+        let ids = await GitRepository.blobIDs(of: contents)
+        let changes: [GitTreeChange] = ids.enumerated().map { .upsert(path: "p/\($0.offset)", blob: $0.element) }
+        async let written = repository.writeBlobs(contents, ids: ids)
+        async let tree = repository.makeTree(base: nil, changes: changes, pendingBlobs: Set(ids))
+        #expect(try await written == ids)
+        let root = try await tree
+        #expect(try sandbox.lsTree(root.hex, in: path).count == 40)
+        try sandbox.git(["fsck", "--full", "--strict"], in: path)
+        // Without the promise, a blob that is not there yet is refused.
+        let later = await GitRepository.blobIDs(of: [Array("later\n".utf8)])
+        let error = await gitError {
+            _ = try await repository.makeTree(base: nil, changes: [.upsert(path: "x", blob: later[0])])
+        }
+        #expect(error?.function == "git_tree_create_updated")
+    }
+
     @Test func repeatedPathsAreRefused() async throws {
         let sandbox = try Sandbox()
         let repository = try GitRepository(path: try sandbox.makeBare())
