@@ -96,3 +96,14 @@ extension GitRepository {
         return String(cString: objects)
     }
 }
+
+extension GitRepository {
+    /// A reader of this repository's packs (`PackReader`): `current` when the pack folder still
+    /// holds the same packs, a new one when they changed, nil when there are none.
+    public func packReader(reusing current: PackReader?) -> PackReader? {
+        guard let objects = try? objectsDirectory() else { return nil }
+        let folder = objects.hasSuffix("/") ? objects + "pack" : objects + "/pack"
+        if let current, current.indexFiles == PackReader.indexFiles(in: folder) { return current }
+        return PackReader(objectsDirectory: objects)
+    }
+}

@@ -171,6 +171,7 @@ public struct RepositoryLoader: Sendable {
         _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig?, findingNamespaces: Bool
     ) async throws(GitError) -> [ParsedFile] {
         let readers = pool.readers(for: entries.count, minimumShare: 256)
+        let packs = await pool.packReader()
         let batch = 64
         let batches = (entries.count + batch - 1) / batch
         // Batches are claimed one at a time, not dealt in advance (see `Claims`).
@@ -181,19 +182,26 @@ public struct RepositoryLoader: Sendable {
         let failure = await withTaskGroup(of: GitError?.self) { group in
             for reader in readers {
                 group.addTask {
+                    // Blobs come from the packs through this worker's own cursor; libgit2 reads
+                    // what the packs do not hold (loose objects) and reports what is wrong.
+                    let cursor = packs?.cursor()
                     while true {
                         guard let claimed = claims.next() else { return nil }
                         let slots = (claimed * batch)..<min((claimed + 1) * batch, entries.count)
-                        let blobs: [[UInt8]]
+                        var blobs = slots.map { cursor?.readBlob(entries[$0].id) }
+                        let missing = blobs.indices.filter { blobs[$0] == nil }
                         do throws(GitError) {
-                            blobs = try await reader.readBlobs(slots.map { entries[$0].id })
+                            if !missing.isEmpty {
+                                let read = try await reader.readBlobs(missing.map { entries[slots.lowerBound + $0].id })
+                                for (position, bytes) in zip(missing, read) { blobs[position] = bytes }
+                            }
                         } catch {
                             // The other workers stop at their next claim.
                             claims.stop()
                             return error
                         }
                         for (slot, bytes) in zip(slots, blobs) {
-                            var file = ParsedFile(path: entries[slot].path, bytes: bytes)
+                            var file = ParsedFile(path: entries[slot].path, bytes: bytes ?? [])
                             file.blobID = entries[slot].id
                             if let config {
                                 file.analysis = ManifestAssembler.analyze(file, config: config)
