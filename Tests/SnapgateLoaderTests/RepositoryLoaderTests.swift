@@ -41,4 +41,29 @@ import Testing
         #expect(first.objects == second.objects)
         #expect(first.objects.count == 2)
     }
+
+    /// Blobs in a pack are read by snapgate's pack reader, loose ones (committed after the
+    /// repack) by libgit2, side by side in one load: every file is read, and a later load sees a
+    /// new pack (the pack reader is opened again when the packs change).
+    @Test func packedAndLooseBlobsLoadTogether() async throws {
+        let sandbox = try Sandbox()
+        var files = ["app.yaml": application]
+        for index in 0..<300 { files["components/c\(index).yaml"] = component("c\(index)") }
+        let work = try sandbox.makeRepository(files)
+        try sandbox.git(["repack", "-a", "-d", "-q"], in: work)
+        for index in 300..<340 { try sandbox.write(component("c\(index)"), to: "components/c\(index).yaml", in: work) }
+        try sandbox.commitAll("loose ones", in: work)
+        let repository = try GitRepository(path: work)
+        let loader = RepositoryLoader(repository: repository)
+        let loaded = try await loader.load(commit: try #require(try await repository.branchTip("main")))
+        #expect(loaded.objects.count == 341)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(Set(loaded.objects.map(\.key.name)) == Set(["app"] + (0..<340).map { "c\($0)" }))
+        // Everything packed into a new pack; more files, loose again.
+        try sandbox.git(["repack", "-a", "-d", "-q"], in: work)
+        try sandbox.write(component("late"), to: "components/late.yaml", in: work)
+        try sandbox.commitAll("late", in: work)
+        let again = try await loader.load(commit: try #require(try await repository.branchTip("main")))
+        #expect(again.objects.count == 342)
+    }
 }
