@@ -41,10 +41,13 @@ enum HandledFields {
     case rootFields
 
     func contains(_ key: String) -> Bool {
-        switch self {
-        case .none: return false
-        case .metadata: return key == "metadata"
-        case .rootFields: return key == "metadata" || key == "apiVersion" || key == "kind"
+        // Lengths first (at hand for any string): most keys are ruled out without a comparison.
+        switch (self, key.utf8.count) {
+        case (.none, _): return false
+        case (.metadata, 8), (.rootFields, 8): return key == "metadata"
+        case (.rootFields, 10): return key == "apiVersion"
+        case (.rootFields, 4): return key == "kind"
+        default: return false
         }
     }
 }

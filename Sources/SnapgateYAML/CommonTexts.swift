@@ -27,13 +27,31 @@ enum CommonTexts {
         let slot = bytes.count - 16
         guard slot >= 0, slot < byLength.count else { return nil }
         for candidate in byLength[slot] {
-            // Most texts of a length differ in their last bytes: compare those first.
+            // Most texts of a length differ in their last bytes: compare those first, then the
+            // rest eight bytes at a time (a generic element-by-element comparison cost ~900
+            // instructions a scalar, 1.5% of a `validate`).
             let equal =
                 candidate.utf8.withContiguousStorageIfAvailable {
-                    $0[$0.count - 1] == bytes[bytes.count - 1] && $0.elementsEqual(bytes)
+                    $0[$0.count - 1] == bytes[bytes.count - 1] && Self.equal(UnsafeRawBufferPointer($0), .init(bytes))
                 } ?? false
             if equal { return candidate }
         }
         return nil
+    }
+
+    /// Whether two buffers of the same length (at least 8 bytes) hold the same bytes.
+    private static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let count = a.count
+        var offset = 0
+        while offset + 8 <= count {
+            guard
+                a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        // The tail as the last eight bytes (overlapping what was compared).
+        return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 }

@@ -195,7 +195,9 @@ struct YAMLTreeBuilder {
 
     private static func isMergeKey(_ node: YAMLNode) -> Bool {
         guard case .scalar(let s) = node.content else { return false }
-        return s.style == .plain && s.kind == .string && s.text == "<<"
+        // The length first: comparing two different strings calls into the runtime, and this
+        // runs for every key of every mapping.
+        return s.style == .plain && s.kind == .string && s.text.utf8.count == 2 && s.text == "<<"
     }
 
     /// Replaces each `<<` entry by the entries of the mapping(s) it names whose keys the mapping
