@@ -59,31 +59,40 @@ extension SchemaWalker {
             )
         }
         var seen = KeyTracker(pairs)
-        for (index, pair) in pairs.enumerated() {
-            guard let key = pair.key.scalar?.text else {
-                error(pair.key.mark, "Invalid value: \"\(Self.jsonType(pair.key))\": a mapping key must be a scalar")
+        // By index, each value passed on in place: copying every pair (`for pair in pairs`) cost
+        // four reference counts a field, for every field of every object.
+        for index in pairs.indices {
+            guard case .scalar(let keyScalar) = pairs[index].key.content else {
+                let keyNode = pairs[index].key
+                error(keyNode.mark, "Invalid value: \"\(Self.jsonType(keyNode))\": a mapping key must be a scalar")
                 continue
             }
+            let key = keyScalar.text
             guard seen.isFirst(key, at: index) else {
-                at(.property(key)) { $0.report(.warning, pair.key.mark, "duplicate field \"\($0.fieldPath)\"") }
+                let mark = pairs[index].key.mark
+                at(.property(key)) { $0.report(.warning, mark, "duplicate field \"\($0.fieldPath)\"") }
                 continue
             }
             if skipping.contains(key) { continue }
-            let value = pair.value
             if let property = schema.property(key) {
-                if value.isNull && !property.nullable { continue }  // pruned, then defaulted
-                at(.property(key)) { $0.validate(value, schema: property, depth: depth + 1) }
+                if pairs[index].value.isNull && !property.nullable { continue }  // pruned, then defaulted
+                path.append(.property(key))
+                validate(pairs[index].value, schema: property, depth: depth + 1)
+                path.removeLast()
                 continue
             }
             switch schema.additionalProperties {
             case .schema(let values)?:
-                if value.isNull && !values.nullable { continue }
-                at(.key(key)) { $0.validate(value, schema: values, depth: depth + 1) }
+                if pairs[index].value.isNull && !values.nullable { continue }
+                path.append(.key(key))
+                validate(pairs[index].value, schema: values, depth: depth + 1)
+                path.removeLast()
             case .allowed(true)?:
                 continue
             case .allowed(false)?, nil:
                 if schema.preserveUnknownFields { continue }
-                at(.property(key)) { $0.report(.warning, pair.key.mark, "unknown field \"\($0.fieldPath)\"") }
+                let mark = pairs[index].key.mark
+                at(.property(key)) { $0.report(.warning, mark, "unknown field \"\($0.fieldPath)\"") }
             }
         }
         for name in schema.required where !skipping.contains(name) {
