@@ -33,10 +33,34 @@ public struct GitTreeEntry: Sendable, Hashable {
     /// checking costs a tenth of sorting.
     public static func isOrdered(_ entries: [GitTreeEntry]) -> Bool {
         entries.withUnsafeBufferPointer { entries in
-            entries.indices.dropFirst().allSatisfy {
-                !entries[$0].path.utf8.lexicographicallyPrecedes(entries[$0 - 1].path.utf8)
+            entries.indices.dropFirst().allSatisfy { !bytesPrecede(entries[$0].path, entries[$0 - 1].path) }
+        }
+    }
+
+    /// Whether `a`'s UTF-8 bytes come before `b`'s: compared in place, eight bytes at a time
+    /// (the generic comparison of two UTF-8 views cost ~2,400 instructions a pair of paths).
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { a in
+            b.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let common = min(a.count, b.count)
+                var index = 0
+                let left = UnsafeRawBufferPointer(a)
+                let right = UnsafeRawBufferPointer(b)
+                while index + 8 <= common {
+                    let x = UInt64(bigEndian: left.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let y = UInt64(bigEndian: right.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if x != y { return x < y }
+                    index += 8
+                }
+                while index < common {
+                    if a[index] != b[index] { return a[index] < b[index] }
+                    index += 1
+                }
+                return a.count < b.count
             }
         }
+        if let fast, let result = fast { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 

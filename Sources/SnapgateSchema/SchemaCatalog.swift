@@ -18,9 +18,11 @@ public struct GroupVersionKind: Sendable, Hashable, Comparable, CustomStringConv
 
     /// Splits an `apiVersion` (`group/version`, or `version` for the core group).
     public init(apiVersion: String, kind: String) {
-        if let slash = apiVersion.lastIndex(of: "/") {
+        // The UTF-8 view's lastIndex: the String one walks grapheme clusters.
+        if let slash = apiVersion.utf8.lastIndex(of: UInt8(ascii: "/")) {
             self.init(
-                group: String(apiVersion[..<slash]), version: String(apiVersion[apiVersion.index(after: slash)...]),
+                group: String(apiVersion[..<slash]),
+                version: String(apiVersion[apiVersion.utf8.index(after: slash)...]),
                 kind: kind)
         } else {
             self.init(group: "", version: apiVersion, kind: kind)

@@ -96,5 +96,11 @@ import Testing
     @Test func splitsAPIVersions() {
         #expect(splitAPIVersion("appstudio.redhat.com/v1alpha1") == ("appstudio.redhat.com", "v1alpha1"))
         #expect(splitAPIVersion("v1") == ("", "v1"))
+        // The last slash separates the version; a group that merely resembles Konflux's is kept as written.
+        #expect(splitAPIVersion("a/b/v1") == ("a/b", "v1"))
+        #expect(splitAPIVersion("appstudio.redhat.co/v1") == ("appstudio.redhat.co", "v1"))
+        #expect(splitAPIVersion("grüppe.example/v1") == ("grüppe.example", "v1"))
+        #expect(splitAPIVersion("/v1") == ("", "v1"))
+        #expect(splitAPIVersion("g/") == ("g", ""))
     }
 }
