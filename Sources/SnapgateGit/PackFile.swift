@@ -121,6 +121,16 @@ final class PackFile: Sendable {
         return value < UInt64(pack.count) ? Int(value) : nil
     }
 
+    /// Gives the mapped pages back (they count as the process's memory once read); the next
+    /// read maps them in again from the page cache.
+    func releasePages() {
+        for buffer in [index, pack] {
+            if let base = buffer.baseAddress {
+                _ = madvise(UnsafeMutableRawPointer(mutating: base), buffer.count, MADV_DONTNEED)
+            }
+        }
+    }
+
     /// The pack's bytes up to its trailing checksum (entries live below `entriesEnd`).
     var bytes: UnsafeRawBufferPointer { pack }
     /// Where the entries end: the pack's 20-byte checksum follows.

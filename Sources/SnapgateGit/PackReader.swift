@@ -48,6 +48,12 @@ public final class PackReader: Sendable {
 
     /// A cursor for one thread.
     public func cursor() -> PackCursor { PackCursor(packs: packs) }
+
+    /// Gives back the memory of the pages read so far (a pass is over; the reader stays open
+    /// for the next one). Cursors may still read afterwards.
+    public func releasePages() {
+        for pack in packs { pack.releasePages() }
+    }
 }
 
 /// One thread's reader of a `PackReader`'s packs: its zlib stream and its cache of delta bases.
