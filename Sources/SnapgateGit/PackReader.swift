@@ -46,6 +46,9 @@ public final class PackReader: Sendable {
         return names.sorted()
     }
 
+    /// Whether a pack holds object `id` (of any type).
+    public func contains(_ id: GitObjectID) -> Bool { packs.contains { $0.offset(of: id) != nil } }
+
     /// A cursor for one thread.
     public func cursor() -> PackCursor { PackCursor(packs: packs) }
 
