@@ -10,14 +10,18 @@ public enum KustomizePatches {
     public static func isKustomization(_ path: String) -> Bool {
         // Asked of every manifest path (twice a load): compare the last segment's bytes in place,
         // and its length first, which rules out nearly every path without touching the names.
-        let utf8 = path.utf8
-        let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8[utf8.index(after: $0)...] } ?? utf8[...]
-        guard nameLengths.contains(name.count) else { return false }
-        return fileNames.contains { name.elementsEqual($0.utf8) }
+        func isKustomizationName(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+            let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+            guard nameLengths.contains(name.count) else { return false }
+            return fileNames.contains { name.elementsEqual($0.utf8) }
+        }
+        // In place where the bytes are contiguous (always, for native strings): a buffer's loops
+        // cost a fraction of a `String.UTF8View`'s.
+        return path.utf8.withContiguousStorageIfAvailable(isKustomizationName) ?? isKustomizationName(path.utf8)
     }
 
     /// The lengths of `fileNames`, in bytes.
-    private static let nameLengths: Set<Int> = Set(fileNames.map(\.utf8.count))
+    private static let nameLengths: [Int] = Array(Set(fileNames.map(\.utf8.count)))
 
     /// The repository paths of the patch files a kustomization at `path` lists under `patches`,
     /// `patchesStrategicMerge` and `patchesJson6902` (inline patches name no file).

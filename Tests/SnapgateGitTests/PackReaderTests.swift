@@ -12,8 +12,8 @@ import Testing
     /// several commits (so chains run through older versions), repacked with `repackOptions`.
     static func deltifiedRepository(_ sandbox: Sandbox, repackOptions: [String]) throws -> String {
         let work = try sandbox.makeWorkTree()
-        for round in 0..<4 {
-            for index in 0..<60 {
+        for round in 0..<3 {
+            for index in 0..<40 {
                 var text = "apiVersion: appstudio.redhat.com/v1alpha1\nkind: Component\nmetadata:\n"
                 text += "  name: component-\(index)\n  namespace: tenant-\(index % 5)\nspec:\n"
                 text += "  application: app-\(index % 5)\n  componentName: component-\(index)\n"
@@ -29,7 +29,7 @@ import Testing
         }
         let bare = sandbox.path("packed.git")
         try sandbox.git(["clone", "-q", "--bare", "--no-local", work, bare], in: sandbox.root)
-        try sandbox.git(repackOptions + ["repack", "-a", "-d", "-f", "--depth=50", "--window=50", "-q"], in: bare)
+        try sandbox.git(repackOptions + ["repack", "-a", "-d", "-f", "--depth=50", "-q"], in: bare)
         return bare
     }
 
@@ -60,7 +60,7 @@ import Testing
     func everyBlobReadsAsLibgit2ReadsIt(repackOptions: [String]) async throws {
         let sandbox = try Sandbox()
         let path = try Self.deltifiedRepository(sandbox, repackOptions: repackOptions)
-        #expect(try Self.deltaCount(in: path, sandbox) > 100, "the fixture should be mostly deltas")
+        #expect(try Self.deltaCount(in: path, sandbox) > 60, "the fixture should be mostly deltas")
         let repository = try GitRepository(path: path)
         let reader = try #require(await repository.packReader(reusing: nil))
         let cursor = reader.cursor()
@@ -74,7 +74,7 @@ import Testing
                 #expect(cursor.readBlob(id) == nil, "a \(type) is not a blob")
             }
         }
-        #expect(blobs > 200)
+        #expect(blobs > 100)
         // Again through a second cursor, in reverse, after the pages were given back: the pages
         // come back from the file, and the cache of bases gives the same bytes.
         reader.releasePages()
@@ -124,7 +124,7 @@ import Testing
         let pristine = try Data(contentsOf: URL(fileURLWithPath: folder + packName))
         // Seeded: the same damage every run, so a failure can be reproduced.
         var generator = XorShift(seed: 0x5eed)
-        for _ in 0..<60 {
+        for _ in 0..<30 {
             var damaged = pristine
             for _ in 0..<4 {
                 let position = Int.random(in: 12..<(damaged.count - 20), using: &generator)

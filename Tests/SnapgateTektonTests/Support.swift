@@ -60,7 +60,26 @@ struct Sandbox {
                 }
                 return spec
             })
-        return await execution.run { events.append($0) }
+        // On threads of its own: the timeouts these tests check are seconds long, and the whole
+        // suite runs in parallel, where tests that drive the git CLI synchronously can hold every
+        // thread of the shared pool for longer than that (a step then started after its pipeline
+        // had timed out).
+        return await withTaskExecutorPreference(PipelineTestExecutor.shared) {
+            await execution.run { events.append($0) }
+        }
+    }
+}
+
+/// Runs the pipelines of these tests on a dispatch queue of their own rather than on Swift's
+/// shared cooperative pool.
+final class PipelineTestExecutor: TaskExecutor {
+    static let shared = PipelineTestExecutor()
+    private let queue = DispatchQueue(label: "snapgate.tekton-tests", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }
 
