@@ -187,10 +187,20 @@ struct YAMLTreeBuilder {
             frame.keyIndex?[key] = mark
             return nil
         }
-        for pair in entries {
-            if case .scalar(let s) = pair.key.content, s == key { return pair.key.mark }
+        // Through the buffer, lengths first: no copy of each earlier pair, and most keys differ
+        // from each other in length (this runs for every key of every small mapping).
+        let length = key.text.utf8.count
+        for index in entries.indices where isScalar(entries[index].key, key, length: length) {
+            return entries[index].key.mark
         }
         return nil
+    }
+
+    /// Whether `node` is the scalar `key` (same text, same kind), whose text is `length` bytes.
+    @inline(__always)
+    private static func isScalar(_ node: YAMLNode, _ key: YAMLScalar, length: Int) -> Bool {
+        guard case .scalar(let s) = node.content else { return false }
+        return s.text.utf8.count == length && s.kind == key.kind && s.text == key.text
     }
 
     private static func isMergeKey(_ node: YAMLNode) -> Bool {
