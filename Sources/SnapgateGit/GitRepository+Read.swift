@@ -36,27 +36,39 @@ extension GitRepository {
     /// on several handles at once was no faster (measured).
     public func listTree(_ tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
         var entries: [GitTreeEntry] = []
-        try collectEntries(of: tree, prefix: "", into: &entries)
+        var prefix: [UInt8] = []
+        prefix.reserveCapacity(256)
+        try collectEntries(of: tree, prefix: &prefix, into: &entries)
         if !GitTreeEntry.isOrdered(entries) { entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) } }
         return entries
     }
 
-    /// Appends the files under tree `id` to `entries`, their paths prefixed with `prefix`.
-    private func collectEntries(of id: GitObjectID, prefix: String, into entries: inout [GitTreeEntry])
+    /// Appends the files under tree `id` to `entries`, their paths prefixed with `prefix` (the
+    /// path's bytes so far, restored on return: one buffer for the whole walk, and one string
+    /// made per file, where concatenating strings made three).
+    private func collectEntries(of id: GitObjectID, prefix: inout [UInt8], into entries: inout [GitTreeEntry])
         throws(GitError)
     {
         let tree = try lookup(id, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
+        let prefixLength = prefix.count
+        defer { prefix.removeSubrange(prefixLength...) }
         for index in 0..<git_tree_entrycount(tree.pointer) {
             guard let entry = git_tree_entry_byindex(tree.pointer, index),
                 let name = git_tree_entry_name(entry),
                 let entryID = GitObjectID(git_tree_entry_id(entry))
             else { throw nullResult("git_tree_entry_byindex") }
-            let path = prefix + String(cString: name)
+            prefix.removeSubrange(prefixLength...)
+            var byte = UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self)
+            while byte.pointee != 0 {
+                prefix.append(byte.pointee)
+                byte += 1
+            }
             let mode = GitFileMode(git_tree_entry_filemode(entry))
             if mode == .tree {
-                try collectEntries(of: entryID, prefix: path + "/", into: &entries)
+                prefix.append(UInt8(ascii: "/"))
+                try collectEntries(of: entryID, prefix: &prefix, into: &entries)
             } else {
-                entries.append(GitTreeEntry(path: path, id: entryID, mode: mode))
+                entries.append(GitTreeEntry(path: String(decoding: prefix, as: UTF8.self), id: entryID, mode: mode))
             }
         }
     }
