@@ -16,15 +16,15 @@ extension ObjectDecoder {
             new.count == old.count
         else { return nil }
         var metadataNode: YAMLNode?
+        // Entries compared in place (not copied out of their arrays: this runs for every
+        // metadata edit of a pass, 10,000 in a cold reconcile of the benchmark).
         for index in new.indices {
-            let n = new[index]
-            let o = old[index]
-            guard n.key == o.key else { return nil }
+            guard new[index].key == old[index].key else { return nil }
             // The first `metadata` entry is the one `decode` reads (`root.mapping("metadata")`).
-            if metadataNode == nil, n.key.string == "metadata" {
-                guard n.value.mapping != nil else { return nil }
-                metadataNode = n.value
-            } else if n.value != o.value || n.value.mark != o.value.mark {
+            if metadataNode == nil, new[index].key.string == "metadata" {
+                guard case .mapping = new[index].value.content else { return nil }
+                metadataNode = new[index].value
+            } else if new[index].value != old[index].value || new[index].value.mark != old[index].value.mark {
                 return nil
             }
         }
