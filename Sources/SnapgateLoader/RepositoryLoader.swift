@@ -167,11 +167,16 @@ public struct RepositoryLoader: Sendable {
     /// With `config`, each file is also analysed (decoded and schema-checked) right after it is
     /// parsed, by the same worker: one pass over the files instead of two; with
     /// `findingNamespaces` too, the namespaces its documents name are found there as well.
+    /// From this many files on, a load reads blobs through snapgate's pack reader.
+    static let packReaderThreshold = 256
+
     private func readAndParse(
         _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig?, findingNamespaces: Bool
     ) async throws(GitError) -> [ParsedFile] {
         let readers = pool.readers(for: entries.count, minimumShare: 256)
-        let packs = await pool.packReader()
+        // Opening the packs (mapping them, ordering their entries) costs a few milliseconds: worth
+        // it for a full load, not for the few files of an incremental pass.
+        let packs = entries.count >= Self.packReaderThreshold ? await pool.packReader() : nil
         let batch = 64
         let batches = (entries.count + batch - 1) / batch
         // Batches are claimed one at a time, not dealt in advance (see `Claims`).
