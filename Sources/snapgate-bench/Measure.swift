@@ -95,20 +95,23 @@ struct SizeBench {
     let now: String
     let progress: (String) -> Void
 
-    /// Measures the floor, then every case.
+    /// Measures the floor, then every case; the floor again before each repetition of the
+    /// cases it is compared with (validate, cold reconcile), so that a shared machine's drift
+    /// during the run reaches both sides of each ratio alike.
     func run() async throws -> SizeResult {
-        let floorRuns = try (0..<max(3, repetitions)).map { _ in
+        var floorRuns = try (0..<max(3, repetitions)).map { _ in
             try floor.run(on: repository.pristine, spawner: spawner)
         }
+        progress("floor \(format(floorRuns.map(\.seconds).min()))")
+
+        var measurements: [Measurement] = []
+        measurements.append(validate(floorRuns: &floorRuns))
+        let (cold, reconciled) = coldReconcile(floorRuns: &floorRuns)
+        measurements.append(cold)
         let best = floorRuns.min { $0.seconds < $1.seconds }!
         let floorSummary = FloorSummary(
             seconds: best.seconds, files: best.files, bytes: best.bytes, events: best.events, runs: floorRuns)
-        progress("floor \(format(best.seconds)) (\(best.files) files, \(best.bytes) bytes)")
-
-        var measurements: [Measurement] = []
-        measurements.append(validate())
-        let (cold, reconciled) = coldReconcile()
-        measurements.append(cold)
+        progress("floor, best of \(floorRuns.count) \(format(best.seconds)) (\(best.files) files, \(best.bytes) bytes)")
         let fresh = freshIncremental(from: reconciled, coldError: cold.error)
         measurements += fresh
         measurements += await warmIncremental()
@@ -120,10 +123,11 @@ struct SizeBench {
     }
 
     /// `snapgate validate` as a fresh process on a fresh copy, each repetition.
-    private func validate() -> Measurement {
+    private func validate(floorRuns: inout [FloorRun]) -> Measurement {
         var samples: [Sample] = []
         do {
             for index in 0..<repetitions {
+                floorRuns.append(try floor.run(on: repository.pristine, spawner: spawner))
                 let copy = try generator.copy(repository.pristine, as: "validate-\(repository.apps)-\(index)")
                 defer { generator.remove(copy) }
                 let result = try spawner.measure(snapgate.path, ["validate", "--repo", copy.path])
@@ -145,11 +149,12 @@ struct SizeBench {
 
     /// A fresh `snapgate reconcile` on a fresh copy of the pristine repository, each repetition;
     /// the first copy, reconciled, is kept as the base of the fresh incremental cases.
-    private func coldReconcile() -> (Measurement, URL?) {
+    private func coldReconcile(floorRuns: inout [FloorRun]) -> (Measurement, URL?) {
         var samples: [Sample] = []
         var reconciled: URL?
         do {
             for index in 0..<repetitions {
+                floorRuns.append(try floor.run(on: repository.pristine, spawner: spawner))
                 let copy = try generator.copy(repository.pristine, as: "cold-\(repository.apps)-\(index)")
                 let (sample, error) = try reconcileProcess(copy)
                 if let error {

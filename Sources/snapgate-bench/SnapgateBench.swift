@@ -11,9 +11,11 @@ struct SnapgateBench: AsyncParsableCommand {
             For each size, genrepo.py (in the shared folder) makes a repository of that many \
             applications × --components components × --scenarios scenarios with --builds finished \
             build PipelineRuns; floor.c (built once with cc and pkg-config's libgit2 and yaml-0.1) \
-            reads and parses every YAML blob of it, the best of max(3, --repeat) runs being the \
-            floor. Then, each the best of --repeat wall-clock times (ContinuousClock), on a fresh \
-            copy of the repository each time (copies are not timed):
+            reads and parses every YAML blob of it, max(3, --repeat) times and once more before \
+            each repetition of validate and of the cold reconcile (so that a shared machine's drift \
+            reaches both sides of a ratio); the best of those runs is the floor. Then, each the best \
+            of --repeat wall-clock times (ContinuousClock), on a fresh copy of the repository each \
+            time (copies are not timed):
 
               validate           `snapgate validate`, a new process
               cold reconcile     `snapgate reconcile --now <fixed>`, a new process
