@@ -11,6 +11,8 @@ import Synchronization
 public enum BackgroundRelease {
     private static let keeping = Atomic<Bool>(false)
     private static let kept = Mutex<[AnyObject]>([])
+    /// Values handed to background tasks and not yet freed.
+    private static let pending = Atomic<Int>(0)
 
     /// From now on, values dropped are kept until the process exits instead of freed.
     public static func keepUntilExit() { keeping.store(true, ordering: .relaxed) }
@@ -21,8 +23,18 @@ public enum BackgroundRelease {
         if keeping.load(ordering: .relaxed) {
             kept.withLock { $0.append(box) }
         } else {
-            Task.detached(priority: .background) { box.release() }
+            pending.add(1, ordering: .relaxed)
+            Task.detached(priority: .background) {
+                box.release()
+                pending.subtract(1, ordering: .releasing)
+            }
         }
+    }
+
+    /// Returns once every value dropped so far is freed: for a measurement of one pass that must
+    /// not share the machine with the freeing of the pass before it (the benchmark's warm cases).
+    public static func drained() async {
+        while pending.load(ordering: .acquiring) > 0 { try? await Task.sleep(for: .milliseconds(1)) }
     }
 
     private final class Box<T: Sendable>: @unchecked Sendable {

@@ -19,7 +19,12 @@ enum WarmReconciler {
         let reconciler = Reconciler(repository: try GitRepository(path: repository.path), cache: cache)
         _ = try await reconciler.reconcile(branch: Generator.branch, now: clock)
         try between()
+        // A pass's memory is freed behind it: a long-running reconciler's next pass comes when
+        // the branch moves, long after that; here it would come at once and share the machine
+        // with the freeing of the priming pass's ~100 MB (noise that grows with the repository).
+        await BackgroundRelease.drained()
         let incremental = try await timedPass(reconciler, now: clock)
+        await BackgroundRelease.drained()
         let noOp = try await timedPass(reconciler, now: clock)
         return (incremental, noOp)
     }
