@@ -15,7 +15,8 @@ struct SnapgateBench: AsyncParsableCommand {
             each repetition of validate and of the cold reconcile (so that a shared machine's drift \
             reaches both sides of a ratio); the best of those runs is the floor. Then, each the best \
             of --repeat wall-clock times (ContinuousClock), on a fresh copy of the repository each \
-            time (copies are not timed):
+            time (copies are not timed, and are written out with sync before the measurement, so \
+            that the measured pass's fsyncs do not wait for them):
 
               validate           `snapgate validate`, a new process
               cold reconcile     `snapgate reconcile --now <fixed>`, a new process
