@@ -91,13 +91,11 @@ extension GitRepository {
     /// instructions and a system call each; a cold reconcile asks about 12,600). Nil when the
     /// repository borrows objects from elsewhere (alternates): libgit2 then answers.
     private func presentObjectsFast(_ ids: [GitObjectID]) -> [Bool]? {
-        guard let objects = try? objectsDirectory() else { return nil }
-        let folder = objects.hasSuffix("/") ? objects : objects + "/"
-        guard access(folder + "info/alternates", F_OK) != 0, let loose = Self.looseObjects(in: folder) else {
-            return nil
-        }
-        ownPackReader = packReader(reusing: ownPackReader)
-        let packs = ownPackReader
+        // libgit2 gives the folder with its trailing slash.
+        guard let objects = try? objectsDirectory(),
+            access(objects + "info/alternates", F_OK) != 0, let loose = Self.looseObjects(in: objects)
+        else { return nil }
+        let packs = packReader()
         return ids.map { loose.contains($0) || packs?.contains($0) == true }
     }
 
@@ -143,12 +141,15 @@ extension GitRepository {
 }
 
 extension GitRepository {
-    /// A reader of this repository's packs (`PackReader`): `current` when the pack folder still
-    /// holds the same packs, a new one when they changed, nil when there are none.
-    public func packReader(reusing current: PackReader?) -> PackReader? {
+    /// The reader of this repository's packs (`PackReader`), shared by the loader's workers and
+    /// `presentObjects`: the one opened before while the pack folder holds the same packs, a new
+    /// one when they changed (a pass wrote one, `git gc` ran); nil when there are none.
+    public func packReader() -> PackReader? {
         guard let objects = try? objectsDirectory() else { return nil }
-        let folder = objects.hasSuffix("/") ? objects + "pack" : objects + "/pack"
-        if let current, current.indexFiles == PackReader.indexFiles(in: folder) { return current }
-        return PackReader(objectsDirectory: objects)
+        let folder = objects + "pack"
+        let names = PackReader.indexFiles(in: folder)
+        if let current = openPackReader, current.indexFiles == names { return current }
+        openPackReader = PackReader(packFolder: folder, indexFiles: names)
+        return openPackReader
     }
 }

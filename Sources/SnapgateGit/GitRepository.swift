@@ -20,8 +20,8 @@ public actor GitRepository {
     /// The blobs the latest `writeBlobs` put on disk or found there, so that the `makeTree` that
     /// usually follows need not ask the object database about each again; `makeTree` empties it.
     var recentBlobs = Set<GitObjectID>()
-    /// This handle's reader of the packs, for asking which objects exist (`presentObjects`).
-    var ownPackReader: PackReader?
+    /// This handle's reader of its packs (`packReader()`), kept while the packs stay the same.
+    var openPackReader: PackReader?
 
     /// Opens the repository at `path`: a bare repository, a work tree, or any folder inside a work
     /// tree (the search walks up as `git` does).

@@ -13,8 +13,6 @@ internal import CZlib
 /// A pack that a `git gc` deletes meanwhile stays readable through the mapping; objects packed
 /// after the file was opened are not found here (the caller asks libgit2).
 final class PackFile: Sendable {
-    /// The `.pack` file's path (for messages).
-    let path: String
     private nonisolated(unsafe) let index: UnsafeRawBufferPointer
     private nonisolated(unsafe) let pack: UnsafeRawBufferPointer
     /// How many objects the pack holds.
@@ -39,7 +37,6 @@ final class PackFile: Sendable {
         }
         self.index = index
         self.pack = pack
-        path = stem + ".pack"
         count = entries.count
         offsetsInOrder = entries.map(\.offset)
         positionsInOrder = entries.map(\.position)

@@ -13,18 +13,16 @@ internal import CZlib
 /// What it does not find — loose objects, objects in packs added after it was opened or in
 /// alternates, anything malformed — the caller reads through libgit2, whose answer (or error) is
 /// the reference. Like libgit2 with hash verification off (`LibGit2.swift`), it does not re-hash
-/// what it reads; zlib's checksum of every entry and the delta format's size checks still catch
-/// damaged data.
+/// what it reads; the index's CRC-32 of every entry, zlib's checksum and the delta format's size
+/// checks catch damaged data.
 public final class PackReader: Sendable {
     private let packs: [PackFile]
     /// The `.idx` files it was opened with, sorted: a different list means different packs.
-    public let indexFiles: [String]
+    let indexFiles: [String]
 
-    /// Opens every pack of `objectsDirectory` (a repository's `objects` folder); nil when there is
-    /// none that can be read.
-    public init?(objectsDirectory: String) {
-        let folder = objectsDirectory.hasSuffix("/") ? objectsDirectory + "pack" : objectsDirectory + "/pack"
-        let names = Self.indexFiles(in: folder)
+    /// Opens the packs of `indexFiles` (as `indexFiles(in:)` lists them) in the pack folder
+    /// `folder`; nil when none can be read.
+    init?(packFolder folder: String, indexFiles names: [String]) {
         let packs = names.compactMap { PackFile(stem: folder + "/" + String($0.dropLast(4))) }
         guard !packs.isEmpty else { return nil }
         // Largest first: most objects are found in the first pack asked.
@@ -33,7 +31,7 @@ public final class PackReader: Sendable {
     }
 
     /// The `.idx` files of a pack folder, sorted.
-    public static func indexFiles(in folder: String) -> [String] {
+    static func indexFiles(in folder: String) -> [String] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []

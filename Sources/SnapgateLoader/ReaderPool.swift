@@ -9,7 +9,6 @@ public final class ReaderPool: Sendable {
     /// The handle the loader was given: always the first reader.
     let repository: GitRepository
     private let helpers = Mutex<[GitRepository]>([])
-    private let packs = Mutex<PackReader?>(nil)
 
     init(repository: GitRepository) { self.repository = repository }
 
@@ -24,14 +23,8 @@ public final class ReaderPool: Sendable {
         }
     }
 
-    /// The reader of the repository's packs, opened again when they changed (a pass that wrote
-    /// one, a `git gc`); nil when there are none.
-    func packReader() async -> PackReader? {
-        let current = packs.withLock { $0 }
-        let reader = await repository.packReader(reusing: current)
-        packs.withLock { $0 = reader }
-        return reader
-    }
+    /// The repository's pack reader (opened again when the packs changed); nil when there are none.
+    func packReader() async -> PackReader? { await repository.packReader() }
 
     /// As many readers as cores are worth using for `work` items of which each core should get
     /// at least `minimumShare`.

@@ -161,15 +161,15 @@ public struct RepositoryLoader: Sendable {
         return results.compactMap { $0 }
     }
 
-    /// Reads and parses `entries` on every core, in input order. Each worker reads through its own
-    /// handle on the repository (`ReaderPool`), so inflating blobs overlaps with parsing them
-    /// instead of preceding it.
-    /// With `config`, each file is also analysed (decoded and schema-checked) right after it is
-    /// parsed, by the same worker: one pass over the files instead of two; with
-    /// `findingNamespaces` too, the namespaces its documents name are found there as well.
     /// From this many files on, a load reads blobs through snapgate's pack reader.
     static let packReaderThreshold = 256
 
+    /// Reads and parses `entries` on every core, in input order. Each worker reads through its own
+    /// pack cursor (large loads) and its own handle on the repository (`ReaderPool`), so inflating
+    /// blobs overlaps with parsing them instead of preceding it.
+    /// With `config`, each file is also analysed (decoded and schema-checked) right after it is
+    /// parsed, by the same worker: one pass over the files instead of two; with
+    /// `findingNamespaces` too, the namespaces its documents name are found there as well.
     private func readAndParse(
         _ entries: [GitTreeEntry], analyzingWith config: SnapgateConfig?, findingNamespaces: Bool
     ) async throws(GitError) -> [ParsedFile] {

@@ -62,7 +62,7 @@ import Testing
         let path = try Self.deltifiedRepository(sandbox, repackOptions: repackOptions)
         #expect(try Self.deltaCount(in: path, sandbox) > 60, "the fixture should be mostly deltas")
         let repository = try GitRepository(path: path)
-        let reader = try #require(await repository.packReader(reusing: nil))
+        let reader = try #require(await repository.packReader())
         let cursor = reader.cursor()
         var blobs = 0
         for (id, type) in try Self.objects(in: path, sandbox) {
@@ -85,7 +85,7 @@ import Testing
         #expect(cursor.readBlob(GitObjectID(hex: String(repeating: "5", count: 40))!) == nil)
     }
 
-    /// The reader is the same one while the packs are, and a new one once they change.
+    /// The repository's reader is the same one while the packs are, and a new one once they change.
     @Test func aChangedPackFolderGivesANewReader() async throws {
         let sandbox = try Sandbox()
         let path = try sandbox.makeRepository(["a.yaml": "a: 1\n"], named: "loose", bare: true)
@@ -93,15 +93,15 @@ import Testing
         // A fresh clone without --no-local hard-links loose objects: no packs.
         let unpacked = try FileManager.default.contentsOfDirectory(atPath: path + "/objects/pack")
         if unpacked.allSatisfy({ !$0.hasSuffix(".idx") }) {
-            #expect(await repository.packReader(reusing: nil) == nil)
+            #expect(await repository.packReader() == nil)
         }
         try sandbox.git(["repack", "-a", "-d", "-q"], in: path)
-        let first = try #require(await repository.packReader(reusing: nil))
-        #expect(await repository.packReader(reusing: first) === first)
+        let first = try #require(await repository.packReader())
+        #expect(await repository.packReader() === first)
         let blob = try sandbox.git(["hash-object", "-w", "--stdin"], in: path, input: Array("new\n".utf8))
         // The new object in a second pack of its own.
         try sandbox.git(["pack-objects", "-q", "objects/pack/pack"], in: path, input: Array(blob.utf8))
-        let second = try #require(await repository.packReader(reusing: first))
+        let second = try #require(await repository.packReader())
         #expect(second !== first)
         let id = try #require(GitObjectID(hex: blob.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(first.cursor().readBlob(id) == nil)
@@ -131,7 +131,8 @@ import Testing
                 damaged[position] ^= UInt8.random(in: 1...255, using: &generator)
             }
             try damaged.write(to: URL(fileURLWithPath: folder + packName))
-            let reader = try #require(PackReader(objectsDirectory: path + "/objects"))
+            let folder = path + "/objects/pack"
+            let reader = try #require(PackReader(packFolder: folder, indexFiles: PackReader.indexFiles(in: folder)))
             let cursor = reader.cursor()
             for (id, bytes) in original {
                 if let read = cursor.readBlob(id) { #expect(read == bytes, "\(id)") }
