@@ -26,9 +26,12 @@ public func splitAPIVersion(_ apiVersion: String) -> (group: String, version: St
     // On the bytes in place: `String.lastIndex(of: Character)` walks grapheme clusters (~3,000
     // instructions an apiVersion; this runs for every document), the UTF-8 view's ~700.
     let utf8 = apiVersion.utf8
-    let offset = utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) }
-    let found =
-        offset.map { $0.map { utf8.index(utf8.startIndex, offsetBy: $0) } } ?? utf8.lastIndex(of: UInt8(ascii: "/"))
+    let found: String.Index?
+    if let offset = utf8.withContiguousStorageIfAvailable({ $0.lastIndex(of: UInt8(ascii: "/")) }) {
+        found = offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    } else {
+        found = utf8.lastIndex(of: UInt8(ascii: "/"))
+    }
     guard let slash = found else { return ("", apiVersion) }
     let group = apiVersion[..<slash]
     let version = String(apiVersion[apiVersion.utf8.index(after: slash)...])

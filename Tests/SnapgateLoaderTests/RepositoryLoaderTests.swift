@@ -43,8 +43,8 @@ import Testing
     }
 
     /// Blobs in a pack are read by snapgate's pack reader, loose ones (committed after the
-    /// repack) by libgit2, side by side in one load: every file is read, and a later load sees a
-    /// new pack (the pack reader is opened again when the packs change).
+    /// repack) by libgit2, side by side in one load: every file is read; after another repack a
+    /// new loader on the same handle reads everything again, from the new pack.
     @Test func packedAndLooseBlobsLoadTogether() async throws {
         let sandbox = try Sandbox()
         var files = ["app.yaml": application]
@@ -63,7 +63,8 @@ import Testing
         try sandbox.git(["repack", "-a", "-d", "-q"], in: work)
         try sandbox.write(component("late"), to: "components/late.yaml", in: work)
         try sandbox.commitAll("late", in: work)
-        let again = try await loader.load(commit: try #require(try await repository.branchTip("main")))
+        let again = try await RepositoryLoader(repository: repository).load(
+            commit: try #require(try await repository.branchTip("main")))
         #expect(again.objects.count == 342)
     }
 }
