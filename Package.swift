@@ -125,9 +125,13 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: strictSettings
         ),
         .testTarget(name: "SnapgateNodeTests", dependencies: ["SnapgateNode"], swiftSettings: strictSettings),
-        .testTarget(name: "SnapgateYAMLTests", dependencies: ["SnapgateYAML"], swiftSettings: strictSettings),
         .testTarget(
-            name: "SnapgateGitTests", dependencies: ["SnapgateGit", "SnapgateTestSupport"], swiftSettings: strictSettings
+            name: "SnapgateYAMLTests", dependencies: ["SnapgateYAML", "SnapgateTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SnapgateGitTests", dependencies: ["SnapgateGit", "SnapgateTestSupport"],
+            swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SnapgateSchemaTests", dependencies: ["SnapgateSchema", "SnapgateYAML", "SnapgateTestSupport"],
@@ -156,7 +160,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "SnapgateTektonTests", dependencies: ["SnapgateTekton", "SnapgateModel", "SnapgateNode", "SnapgateYAML"],
+            name: "SnapgateTektonTests",
+            dependencies: ["SnapgateTekton", "SnapgateModel", "SnapgateNode", "SnapgateYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(

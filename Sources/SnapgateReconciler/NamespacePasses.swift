@@ -23,8 +23,8 @@ public enum NamespacePasses {
     public static func decide(
         _ loaded: LoadedManifests, context: RuleContext, namespaces extra: Set<String> = []
     ) -> [NamespacePass] {
-        let objects = Dictionary(grouping: loaded.objects, by: \.key.namespace)
-        let orphans = Dictionary(grouping: loaded.orphanedStatusDocuments, by: \.key.namespace)
+        let objects = groupedByNamespace(loaded.objects)
+        let orphans = groupedByNamespace(loaded.orphanedStatusDocuments)
         let namespaces = Set(objects.keys).union(orphans.keys).union(extra).sorted()
         let defaultNamespace = loaded.config.defaultNamespace
         return parallelMap(namespaces) { namespace in
@@ -71,7 +71,74 @@ public enum NamespacePasses {
                 before: { pass.initial.object($0) }, orphan: { pass.initial.orphanedStatusDocuments[$0] },
                 loaded: loaded)
         }
-        return perNamespace.flatMap { $0 }.sorted { $0.key < $1.key }
+        return inKeyOrder(perNamespace, namespaces: passes.map(\.namespace))
+    }
+
+    /// `objects` by namespace, each list in the order of `objects`. Objects sorted by key come
+    /// in runs of one namespace (per kind): one look-up a run, not one an object, on the serial
+    /// stretch between loading and deciding (16,000 objects, 6,000 runs on the benchmark).
+    static func groupedByNamespace(_ objects: [ManifestObject]) -> [String: [ManifestObject]] {
+        var groups: [String: [ManifestObject]] = [:]
+        var start = objects.startIndex
+        while start < objects.endIndex {
+            let namespace = objects[start].key.namespace
+            var end = start + 1
+            while end < objects.endIndex, objects[end].key.namespace == namespace { end += 1 }
+            groups[namespace, default: []].append(contentsOf: objects[start..<end])
+            start = end
+        }
+        return groups
+    }
+
+    /// The concatenation of `lists` sorted by key, where list `i` is sorted by key and holds keys
+    /// of namespace `namespaces[i]`, the namespaces ascending. A key orders by group and kind
+    /// before namespace, so the result is each list's run of the first group-kind, in namespace
+    /// order, then of the next: no comparison of two keys (sorting 10,000 changes of a cold pass
+    /// took ~10 ms on one core while the other waited). Anything else is sorted.
+    static func inKeyOrder(_ lists: [[FileChange]], namespaces: [String]) -> [FileChange] {
+        let total = lists.reduce(0) { $0 + $1.count }
+        var runs: [[(groupKind: GroupKind, range: Range<Int>)]] = []
+        runs.reserveCapacity(lists.count)
+        var groupKinds = Set<GroupKind>()
+        for (list, namespace) in zip(lists, namespaces) {
+            var listRuns: [(groupKind: GroupKind, range: Range<Int>)] = []
+            var start = 0
+            while start < list.count {
+                let groupKind = list[start].key.groupKind
+                var end = start
+                while end < list.count, list[end].key.groupKind == groupKind {
+                    guard list[end].key.namespace == namespace,
+                        end == start || list[end - 1].key.name < list[end].key.name
+                    else {
+                        return lists.flatMap { $0 }.sorted { $0.key < $1.key }
+                    }
+                    end += 1
+                }
+                // A group-kind after another one: the list is not sorted by key.
+                if let last = listRuns.last, !(last.groupKind < groupKind) {
+                    return lists.flatMap { $0 }.sorted { $0.key < $1.key }
+                }
+                listRuns.append((groupKind, start..<end))
+                groupKinds.insert(groupKind)
+                start = end
+            }
+            runs.append(listRuns)
+        }
+        guard zip(namespaces, namespaces.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            return lists.flatMap { $0 }.sorted { $0.key < $1.key }
+        }
+        var result: [FileChange] = []
+        result.reserveCapacity(total)
+        // Each list's next run, consumed in group-kind order.
+        var next = [Int](repeating: 0, count: lists.count)
+        for groupKind in groupKinds.sorted() {
+            for index in lists.indices {
+                guard next[index] < runs[index].count, runs[index][next[index]].groupKind == groupKind else { continue }
+                result.append(contentsOf: lists[index][runs[index][next[index]].range])
+                next[index] += 1
+            }
+        }
+        return result
     }
 }
 

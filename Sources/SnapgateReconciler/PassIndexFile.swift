@@ -40,11 +40,20 @@ public enum PassIndexFile {
         field(index.fingerprint)
         // Grouped by namespaces, so a reader decodes each list once (it compares a line's list with
         // the line before's); not sorted: sorting a large index costs more than writing it.
-        var groups: [Set<String>: [String]] = [:]
-        for (path, namespaces) in index.files { groups[namespaces, default: []].append(path) }
-        for (namespaces, paths) in groups {
+        // Almost every file names one namespace: grouped by that string (hashing a set costs a
+        // hasher per element, and comparing two sets a look-up per element: ~5% of a cold pass).
+        var single: [String: [String]] = [:]
+        var other: [Set<String>: [String]] = [:]
+        for (path, namespaces) in index.files {
+            if namespaces.count == 1, let namespace = namespaces.first {
+                single[namespace, default: []].append(path)
+            } else {
+                other[namespaces, default: []].append(path)
+            }
+        }
+        func lines(_ paths: [String], namespaces: some Sequence<String>) {
             var list: [UInt8] = [UInt8(ascii: "\t")]
-            for (position, namespace) in namespaces.sorted().enumerated() {
+            for (position, namespace) in namespaces.enumerated() {
                 if position > 0 { list.append(UInt8(ascii: ",")) }
                 appendEncoded(namespace, to: &list)
             }
@@ -54,6 +63,8 @@ public enum PassIndexFile {
                 out.append(contentsOf: list)
             }
         }
+        for (namespace, paths) in single { lines(paths, namespaces: CollectionOfOne(namespace)) }
+        for (namespaces, paths) in other { lines(paths, namespaces: namespaces.sorted()) }
         for path in index.patchFiles {
             append("\np")
             field(path)

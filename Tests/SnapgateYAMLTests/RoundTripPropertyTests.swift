@@ -1,18 +1,6 @@
+import SnapgateTestSupport
 import SnapgateYAML
 import Testing
-
-/// SplitMix64: a tiny deterministic generator, so every failing tree is reproducible by its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476C_E484_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random node trees full of the texts that are hard to write as YAML.
 struct NodeGenerator {
