@@ -106,20 +106,16 @@ extension GitRepository {
         defer { closedir(top) }
         var found = Set<GitObjectID>()
         while let entry = readdir(top) {
-            let fanout = Self.name(of: entry)
+            let fanout = directoryEntryName(entry)
             guard fanout.utf8.count == 2, fanout.allSatisfy(\.isHexDigit) else { continue }
             guard let directory = opendir(folder + fanout) else { return nil }
             defer { closedir(directory) }
             while let object = readdir(directory) {
-                let rest = Self.name(of: object)
+                let rest = directoryEntryName(object)
                 if rest.utf8.count == 38, let id = GitObjectID(hex: fanout + rest) { found.insert(id) }
             }
         }
         return found
-    }
-
-    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// Stores `pack` in the object database's pack folder and makes libgit2 see it.

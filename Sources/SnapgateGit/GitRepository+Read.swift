@@ -1,5 +1,11 @@
 internal import CLibGit2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // Reading commits, trees and blobs.
 
 extension GitRepository {
@@ -39,7 +45,7 @@ extension GitRepository {
         var prefix: [UInt8] = []
         prefix.reserveCapacity(256)
         try collectEntries(of: tree, prefix: &prefix, into: &entries)
-        if !GitTreeEntry.isOrdered(entries) { entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) } }
+        if !GitTreeEntry.isOrdered(entries) { entries.sort { GitTreeEntry.bytesPrecede($0.path, $1.path) } }
         return entries
     }
 
@@ -58,11 +64,9 @@ extension GitRepository {
                 let entryID = GitObjectID(git_tree_entry_id(entry))
             else { throw nullResult("git_tree_entry_byindex") }
             prefix.removeSubrange(prefixLength...)
-            var byte = UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self)
-            while byte.pointee != 0 {
-                prefix.append(byte.pointee)
-                byte += 1
-            }
+            prefix.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name)))
             let mode = GitFileMode(git_tree_entry_filemode(entry))
             if mode == .tree {
                 prefix.append(UInt8(ascii: "/"))

@@ -113,7 +113,7 @@ final class PackFile: Sendable {
         guard small & 0x8000_0000 != 0 else { return Int(small) }
         // A large offset: an index into the table of 64-bit offsets after the 32-bit ones.
         let large = offsets + count * 4 + Int(small & 0x7fff_ffff) * 8
-        guard large >= offsets + count * 4, large + 8 <= index.count - 40 else { return nil }
+        guard large + 8 <= index.count - 40 else { return nil }
         let value = UInt64(Self.word(index, large)) << 32 | UInt64(Self.word(index, large + 4))
         return value < UInt64(pack.count) ? Int(value) : nil
     }
@@ -128,7 +128,7 @@ final class PackFile: Sendable {
         }
     }
 
-    /// The pack's bytes up to its trailing checksum (entries live below `entriesEnd`).
+    /// The whole pack: its entries below `entriesEnd`, then its checksum.
     var bytes: UnsafeRawBufferPointer { pack }
     /// Where the entries end: the pack's 20-byte checksum follows.
     var entriesEnd: Int { pack.count - 20 }

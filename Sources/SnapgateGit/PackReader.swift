@@ -36,9 +36,7 @@ public final class PackReader: Sendable {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = directoryEntryName(entry)
             if name.hasSuffix(".idx") { names.append(name) }
         }
         return names.sorted()
@@ -235,4 +233,9 @@ public final class PackCursor {
         }
         return ok ? output : nil
     }
+}
+
+/// The name of a directory entry `readdir` returned.
+func directoryEntryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
 }

@@ -36,12 +36,10 @@ public func splitAPIVersion(_ apiVersion: String) -> (group: String, version: St
     let group = apiVersion[..<slash]
     let version = String(apiVersion[apiVersion.utf8.index(after: slash)...])
     // Konflux's group as the shared literal: no allocation, and keys compare it by identity.
+    let konfluxGroup = KnownKind.konfluxGroup
     if group.utf8.count == konfluxGroup.utf8.count, group == konfluxGroup { return (konfluxGroup, version) }
     return (String(group), version)
 }
-
-/// The API group of Konflux's own kinds.
-private let konfluxGroup = "appstudio.redhat.com"
 
 /// The identity of an object in the repository: group, kind, namespace and name.
 ///

@@ -199,17 +199,19 @@ extension YAMLNode {
         let length = key.utf8.count
         // By index, not `for pair in pairs`: that copies every pair scanned (four reference
         // counts each), and this runs over a million times in a cold reconcile of the benchmark.
-        for index in pairs.indices where pairs[index].key.isString(key, length: length) {
+        for index in pairs.indices where pairs[index].key.isScalar(key, kind: .string, utf8Count: length) {
             return pairs[index].value
         }
         return nil
     }
 
-    /// Whether this is the string scalar `text`, whose UTF-8 length is `length`.
-    @inline(__always)
-    func isString(_ text: String, length: Int) -> Bool {
+    /// Whether this is a scalar of `kind` with text `text`, whose UTF-8 length the caller has at
+    /// hand (`utf8Count`): lengths are compared first, as most keys differ in length and comparing
+    /// two different strings calls into the runtime. For loops over a mapping's keys.
+    @inlinable @inline(__always)
+    public func isScalar(_ text: String, kind: YAMLScalarKind, utf8Count: Int) -> Bool {
         guard case .scalar(let s) = content else { return false }
-        return s.text.utf8.count == length && s.kind == .string && s.text == text
+        return s.text.utf8.count == utf8Count && s.kind == kind && s.text == text
     }
 
     /// A short name for the node's type, for diagnostics: "string", "integer", "mapping", …

@@ -96,6 +96,7 @@ public enum NamespacePasses {
     /// order, then of the next: no comparison of two keys (sorting 10,000 changes of a cold pass
     /// took ~10 ms on one core while the other waited). Anything else is sorted.
     static func inKeyOrder(_ lists: [[FileChange]], namespaces: [String]) -> [FileChange] {
+        func sortedWhole() -> [FileChange] { lists.flatMap { $0 }.sorted { $0.key < $1.key } }
         let total = lists.reduce(0) { $0 + $1.count }
         var runs: [[(groupKind: GroupKind, range: Range<Int>)]] = []
         runs.reserveCapacity(lists.count)
@@ -110,13 +111,13 @@ public enum NamespacePasses {
                     guard list[end].key.namespace == namespace,
                         end == start || list[end - 1].key.name < list[end].key.name
                     else {
-                        return lists.flatMap { $0 }.sorted { $0.key < $1.key }
+                        return sortedWhole()
                     }
                     end += 1
                 }
                 // A group-kind after another one: the list is not sorted by key.
                 if let last = listRuns.last, !(last.groupKind < groupKind) {
-                    return lists.flatMap { $0 }.sorted { $0.key < $1.key }
+                    return sortedWhole()
                 }
                 listRuns.append((groupKind, start..<end))
                 groupKinds.insert(groupKind)
@@ -125,7 +126,7 @@ public enum NamespacePasses {
             runs.append(listRuns)
         }
         guard zip(namespaces, namespaces.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            return lists.flatMap { $0 }.sorted { $0.key < $1.key }
+            return sortedWhole()
         }
         var result: [FileChange] = []
         result.reserveCapacity(total)

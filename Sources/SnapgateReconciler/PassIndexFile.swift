@@ -39,9 +39,9 @@ public enum PassIndexFile {
         append("config\t\(index.configBlob?.hex ?? "-")\nfingerprint")
         field(index.fingerprint)
         // Grouped by namespaces, so a reader decodes each list once (it compares a line's list with
-        // the line before's); not sorted: sorting a large index costs more than writing it.
-        // Almost every file names one namespace: grouped by that string (hashing a set costs a
-        // hasher per element, and comparing two sets a look-up per element: ~5% of a cold pass).
+        // the line before's); not sorted: sorting a large index costs more than writing it. Files
+        // naming one namespace (nearly all) are grouped by that string: hashing and comparing sets
+        // as keys was 3.4% of a cold pass's CPU time, this 2.1%.
         var single: [String: [String]] = [:]
         var other: [Set<String>: [String]] = [:]
         for (path, namespaces) in index.files {

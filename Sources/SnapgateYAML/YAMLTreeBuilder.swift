@@ -190,17 +190,10 @@ struct YAMLTreeBuilder {
         // Through the buffer, lengths first: no copy of each earlier pair, and most keys differ
         // from each other in length (this runs for every key of every small mapping).
         let length = key.text.utf8.count
-        for index in entries.indices where isScalar(entries[index].key, key, length: length) {
+        for index in entries.indices where entries[index].key.isScalar(key.text, kind: key.kind, utf8Count: length) {
             return entries[index].key.mark
         }
         return nil
-    }
-
-    /// Whether `node` is the scalar `key` (same text, same kind), whose text is `length` bytes.
-    @inline(__always)
-    private static func isScalar(_ node: YAMLNode, _ key: YAMLScalar, length: Int) -> Bool {
-        guard case .scalar(let s) = node.content else { return false }
-        return s.text.utf8.count == length && s.kind == key.kind && s.text == key.text
     }
 
     private static func isMergeKey(_ node: YAMLNode) -> Bool {

@@ -123,7 +123,7 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".pack") })
         let pristine = try Data(contentsOf: URL(fileURLWithPath: folder + packName))
         // Seeded: the same damage every run, so a failure can be reproduced.
-        var generator = XorShift(seed: 0x5eed)
+        var generator = SplitMix64(state: 0x5eed)
         for _ in 0..<30 {
             var damaged = pristine
             for _ in 0..<4 {
@@ -207,17 +207,5 @@ import Testing
         let applied = delta.withUnsafeBytes { deltaBytes in base.withUnsafeBytes { PackDelta.apply(deltaBytes, to: $0) }
         }
         #expect(applied == base)
-    }
-}
-
-/// A seedable generator (xorshift64*) for reproducible damage.
-struct XorShift: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed | 1 }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 0x2545_f491_4f6c_dd1d
     }
 }
