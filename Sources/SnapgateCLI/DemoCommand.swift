@@ -195,9 +195,9 @@ enum DemoSteps {
     static func reconcile(_ repository: GitRepository) async throws(CommandFailure) -> ReconcileOutcome {
         Terminal.writeOut(
             "\n== snapgate reconcile --executor local (the sample's test pipelines run on this machine)\n")
-        let outcome = try await LocalPass.run(repository: repository, branch: "main", now: nil, executor: .local)
-        Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
-        return outcome
+        return try await LocalPass.run(repository: repository, branch: "main", now: nil, executor: .local) { outcome in
+            Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
+        }
     }
 
     /// The status row of the Snapshot the pass created; nil when it created none.

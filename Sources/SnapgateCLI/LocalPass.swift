@@ -8,8 +8,11 @@ import SnapgateRules
 /// the live view or as lines, its log directory announced), the pass memo keyed by this build,
 /// and failures as one clear line.
 enum LocalPass {
+    /// Runs the pass; `present` shows its outcome while the state files the next process starts
+    /// from are written (they are on disk when this returns).
     static func run(
-        repository: GitRepository, branch: String, now: Timestamp?, executor: ExecutorKind
+        repository: GitRepository, branch: String, now: Timestamp?, executor: ExecutorKind,
+        present: (ReconcileOutcome) -> Void = { _ in }
     ) async throws(CommandFailure) -> ReconcileOutcome {
         let clock = now ?? Timestamp.wallClock()
         let view = ProgressView()
@@ -23,9 +26,11 @@ enum LocalPass {
         }
         let redraw = Task { await view.run() }
         let attempt: Result<ReconcileOutcome, any Error>
+        var settle: Reconciler?
         do {
             // One pass per process: a parse cache would only be filled (a lost race re-reads everything).
             var reconciler = Reconciler(repository: repository, cache: ParseCache(enabled: false))
+            settle = reconciler
             let settings = RuleSettings.fromEnvironment()
             reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
             attempt = .success(
@@ -40,8 +45,12 @@ enum LocalPass {
         redraw.cancel()
         await redraw.value
         switch attempt {
-        case .success(let outcome): return outcome
-        case .failure(let error): throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
+        case .success(let outcome):
+            present(outcome)
+            await settle?.settle()
+            return outcome
+        case .failure(let error):
+            throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")
         }
     }
 }

@@ -67,12 +67,15 @@ struct ReconcileCommand: AsyncParsableCommand {
             BackgroundRelease.keepUntilExit()
             let started = ContinuousClock.now
             defer { if PhaseTrace.isEnabled { PhaseTrace.report("command", since: started) } }
+            let output = output
             let outcome = try await LocalPass.run(
-                repository: repo, branch: branch, now: now.flatMap { Timestamp(rfc3339: $0) }, executor: executor)
-            PhaseTrace.measure("report") {
-                switch output {
-                case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
-                case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
+                repository: repo, branch: branch, now: now.flatMap { Timestamp(rfc3339: $0) }, executor: executor
+            ) { outcome in
+                PhaseTrace.measure("report") {
+                    switch output {
+                    case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
+                    case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
+                    }
                 }
             }
             if case .leftAlone(let reason)? = outcome.workTree {

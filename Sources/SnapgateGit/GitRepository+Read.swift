@@ -38,9 +38,20 @@ extension GitRepository {
     /// Every file (every entry that is not a directory) of tree `tree`, recursively, sorted by
     /// path (byte-wise, which is the order `git ls-tree -r` prints).
     ///
-    /// One handle at a time: libgit2 reads packs under a process-wide lock, so listing subtrees
-    /// on several handles at once was no faster (measured).
-    public func listTree(_ tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
+    /// When the packs hold every tree, they are read from there, subtrees on every core
+    /// (`PackTreeListing`); otherwise through libgit2, one tree after the other (libgit2 reads
+    /// packs under a process-wide lock: listing subtrees on several handles at once was no
+    /// faster, measured).
+    public func listTree(_ tree: GitObjectID) async throws(GitError) -> [GitTreeEntry] {
+        if let reader = packReader(), var entries = await PackTreeListing.list(tree, reader: reader) {
+            if !GitTreeEntry.isOrdered(entries) { entries.sort { GitTreeEntry.bytesPrecede($0.path, $1.path) } }
+            return entries
+        }
+        return try listTreeWithLibGit2(tree)
+    }
+
+    /// `listTree` through libgit2: every tree, wherever it is stored.
+    func listTreeWithLibGit2(_ tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
         var entries: [GitTreeEntry] = []
         var prefix: [UInt8] = []
         prefix.reserveCapacity(256)

@@ -91,10 +91,17 @@ public final class PackCursor {
     }
 
     /// The bytes of blob `id`; nil when no pack holds it as a readable blob (ask libgit2).
-    public func readBlob(_ id: GitObjectID) -> [UInt8]? {
+    public func readBlob(_ id: GitObjectID) -> [UInt8]? { read(id, type: 3) }
+
+    /// The raw bytes of tree object `id`; nil when no pack holds it as a readable tree.
+    func readTree(_ id: GitObjectID) -> [UInt8]? { read(id, type: 2) }
+
+    /// The bytes of object `id` when a pack holds it as an object of pack type `type` (2 tree,
+    /// 3 blob).
+    private func read(_ id: GitObjectID, type wanted: UInt8) -> [UInt8]? {
         for (number, pack) in packs.enumerated() {
             guard let offset = pack.offset(of: id) else { continue }
-            guard let (type, bytes) = object(in: number, at: offset), type == 3 else { return nil }
+            guard let (type, bytes) = object(in: number, at: offset), type == wanted else { return nil }
             return bytes
         }
         return nil

@@ -11,6 +11,36 @@ extension YAMLNode {
         return setting(first, to: child.setting(path: Array(path.dropFirst()), to: value))
     }
 
+    /// `self = setting(path: path, to: value)`, in place: only the mappings along the path are
+    /// copied, and only those shared with another tree (where `setting` makes a new array for
+    /// each). For the edits rules make to every object of a pass.
+    public mutating func set(path: ArraySlice<String>, to value: YAMLNode) {
+        guard let first = path.first else {
+            self = value
+            return
+        }
+        guard case .mapping(var pairs) = content else { return }
+        // This node lets go of its entries: they are copied only when another tree holds them.
+        content = .sequence([])
+        let length = first.utf8.count
+        if let index = pairs.firstIndex(where: { $0.key.isScalar(first, kind: .string, utf8Count: length) }) {
+            if path.count == 1 {
+                pairs[index].value = value
+            } else {
+                if pairs[index].value.mapping == nil { pairs[index].value = .mapping([]) }
+                pairs[index].value.set(path: path.dropFirst(), to: value)
+            }
+        } else {
+            var child = value
+            if path.count > 1 {
+                child = .mapping([])
+                child.set(path: path.dropFirst(), to: value)
+            }
+            pairs.append(YAMLPair(key: .string(first), value: child))
+        }
+        content = .mapping(pairs)
+    }
+
     /// This node without the value at a path of mapping keys (a no-op when it is absent).
     public func removing(path: [String]) -> YAMLNode {
         guard let first = path.first else { return self }

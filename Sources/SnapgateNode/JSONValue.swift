@@ -56,95 +56,105 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Compact text (no spaces), as Go's `json.Marshal` writes it.
     public var compactText: String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: nil, level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Indented text (two spaces), ending without a newline.
     public var prettyText: String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: "  ", level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    // Written as UTF-8 bytes and made a string once: appending to a `String` piece by piece
+    // cost ~130,000 instructions for the spec of a ten-component Snapshot, which every test
+    // run of a cold pass embeds.
+    private func write(into out: inout [UInt8], indent: StaticString?, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += JSONValue.formatDouble(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .double(let value): out.append(contentsOf: JSONValue.formatDouble(value).utf8)
         case .string(let value): JSONValue.writeString(value, into: &out)
         case .array(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out.append(contentsOf: "[]".utf8)
                 return
             }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+            out.append(UInt8(ascii: "["))
+            for index in items.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent, level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
+                items[index].write(into: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let entries):
             guard !entries.isEmpty else {
-                out += "{}"
+                out.append(contentsOf: "{}".utf8)
                 return
             }
-            out += "{"
-            for (index, entry) in entries.enumerated() {
-                let (key, value) = (entry.key, entry.value)
-                if index > 0 { out += "," }
+            out.append(UInt8(ascii: "{"))
+            for index in entries.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent, level + 1)
-                JSONValue.writeString(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: indent, level: level + 1)
+                JSONValue.writeString(entries[index].key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                entries[index].value.write(into: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+    private func newline(_ out: inout [UInt8], _ indent: StaticString?, _ level: Int) {
         guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<level {
+            out.append(contentsOf: UnsafeBufferPointer(start: indent.utf8Start, count: indent.utf8CodeUnitCount))
+        }
     }
 
     /// Writes `value` as a JSON string, escaping as Go's encoder does (`<`, `>`, `&` included,
     /// so the bytes match what upstream writes into annotations).
-    static func writeString(_ value: String, into out: inout String) {
-        out += "\""
+    static func writeString(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Nearly every string needs no escape: one pass over its bytes, then one append.
-        if !value.utf8.contains(where: needsEscape) {
-            out += value
-            out += "\""
+        var text = value
+        let verbatim = text.withUTF8 { bytes in
+            if bytes.contains(where: needsEscape) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if verbatim {
+            out.append(UInt8(ascii: "\""))
             return
         }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": out.append(contentsOf: "\\\"".utf8)
+            case "\\": out.append(contentsOf: "\\\\".utf8)
+            case "\n": out.append(contentsOf: "\\n".utf8)
+            case "\r": out.append(contentsOf: "\\r".utf8)
+            case "\t": out.append(contentsOf: "\\t".utf8)
+            case "<": out.append(contentsOf: "\\u003c".utf8)
+            case ">": out.append(contentsOf: "\\u003e".utf8)
+            case "&": out.append(contentsOf: "\\u0026".utf8)
+            case "\u{2028}": out.append(contentsOf: "\\u2028".utf8)
+            case "\u{2029}": out.append(contentsOf: "\\u2029".utf8)
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Whether a UTF-8 byte may start something `writeString` escapes: a control character,

@@ -60,6 +60,9 @@ public struct Reconciler: Sendable {
     /// new process starts from the index the last one left (`PassIndexFile`). nil (the default)
     /// never skips and keeps indexes in memory only.
     public var memoFingerprint: String?
+    /// The state files being written after a pass (`settle()` waits for them): the process's
+    /// one queue, so any pass of any reconciler reads what earlier passes wrote.
+    let stateWrites = StateWrites.process
 
     /// Creates a reconciler over `repository`, caching parses in `cache`.
     public init(repository: GitRepository, cache: ParseCache = ParseCache(), indexes: PassIndexStore = PassIndexStore())
@@ -78,6 +81,8 @@ public struct Reconciler: Sendable {
         let fingerprint =
             "\(memoFingerprint ?? "in-process")|\(settings)|\(executor.map { "\(type(of: $0))" } ?? "none")"
         var retries = 0
+        // What the last pass left to write is on disk before this one reads it.
+        await stateWrites.settle()
         while true {
             guard let tip = try await repository.branchTip(branch) else {
                 throw ReconcileError(message: "branch '\(branch)' has no commits; commit manifests first")
@@ -152,18 +157,26 @@ public struct Reconciler: Sendable {
                 recorded.commit = commit
                 recorded.tree = try await repository.commitInfo(commit).tree
             }
-            if let bytes = body.take() {
-                PhaseTrace.measure("write index") {
-                    PassIndexFile.write(
-                        body: bytes, commit: recorded.commit, tree: recorded.tree, in: repository, branch: branch)
-                }
-            }
             // The pass reached its fixpoint: over its result, only the clock could change anything.
-            if let memoFingerprint, !passes.dependsOnClock, !recorded.hasAlwaysDecided {
-                PassMemo(
-                    tip: published.commit ?? tip, fingerprint: memoFingerprint, wakeUp: recorded.wakeUp,
-                    diagnostics: diagnostics
-                ).write(in: repository, branch: branch)
+            let memo =
+                memoFingerprint.flatMap { fingerprint in
+                    passes.dependsOnClock || recorded.hasAlwaysDecided
+                        ? nil
+                        : PassMemo(
+                            tip: published.commit ?? tip, fingerprint: fingerprint, wakeUp: recorded.wakeUp,
+                            diagnostics: diagnostics)
+                }
+            let bytes = body.take()
+            if bytes != nil || memo != nil {
+                let (commit, tree, repository) = (recorded.commit, recorded.tree, repository)
+                stateWrites.start {
+                    if let bytes {
+                        PhaseTrace.measure("write index") {
+                            PassIndexFile.write(body: bytes, commit: commit, tree: tree, in: repository, branch: branch)
+                        }
+                    }
+                    memo?.write(in: repository, branch: branch)
+                }
             }
             indexes.store(recorded, for: branch)
             BackgroundRelease.drop((plan, passes))
@@ -174,6 +187,11 @@ public struct Reconciler: Sendable {
             return outcome
         }
     }
+
+    /// Waits until the state files of the passes so far (the index and memo a new process starts
+    /// from) are written: a process calls this before it exits, after presenting the outcome.
+    /// Without it the next process reads everything again, which is always correct.
+    public func settle() async { await stateWrites.settle() }
 
     /// What a pass reads and decides.
     struct Plan {

@@ -47,17 +47,18 @@ enum ComponentRules {
     }
 
     /// `node.addingFinalizer(Keys.componentFinalizer).settingLabel(Keys.application, to:
-    /// application)` with one copy of the document and of its metadata.
+    /// application)`, edited in place: one copy of the document's entries, of its metadata and
+    /// of its labels.
     private static func settingFinalizerAndLabel(_ node: YAMLNode, application: String) -> YAMLNode {
-        var metadata = node.mapping("metadata") ?? .mapping([])
-        let finalizers = metadata.strings("finalizers")
+        var edited = node
+        let finalizers = node.finalizers
         if !finalizers.contains(Keys.componentFinalizer) {
-            metadata = metadata.setting(
-                "finalizers", to: .sequence((finalizers + [Keys.componentFinalizer]).map { .string($0) }))
+            edited.set(
+                path: ["metadata", "finalizers"],
+                to: .sequence((finalizers + [Keys.componentFinalizer]).map { .string($0) }))
         }
-        let labels = metadata.mapping("labels") ?? .mapping([])
-        metadata = metadata.setting("labels", to: labels.setting(Keys.application, to: .string(application)))
-        return node.setting("metadata", to: metadata)
+        edited.set(path: ["metadata", "labels", Keys.application], to: .string(application))
+        return edited
     }
 
     /// §6.4: for each deleted Component still holding the finalizer, a Snapshot of every other

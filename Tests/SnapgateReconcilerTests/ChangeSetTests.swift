@@ -110,3 +110,34 @@ import Testing
         #expect(loaded.orphanedStatusDocuments.map(\.key.name) == ["gone"])
     }
 }
+
+/// The status document's managed labels and annotations: the entries whose value differs from
+/// the person's, as a sorted map of strings, whether or not the rules' map is already one.
+@Suite struct StatusDocumentMapTests {
+    static let cases: [(effective: String, authored: String, expected: String?)] = [
+        // The person wrote none: all of ours, sorted, strings only.
+        ("  labels:\n    a: one\n    b: two\n", "", "a: one\nb: two\n"),
+        ("  labels:\n    b: two\n    a: one\n", "", "a: one\nb: two\n"),
+        ("  labels:\n    a: one\n    n: 5\n", "", "a: one\n"),
+        ("  labels:\n    n: 5\n", "", nil),
+        ("  labels: {}\n", "", nil),
+        ("  labels:\n    a: 'quoted'\n", "  labels:\n", "a: quoted\n"),
+        // The person wrote some: only what differs.
+        ("  labels:\n    a: one\n    b: two\n", "  labels:\n    a: one\n", "b: two\n"),
+        ("  labels:\n    a: one\n", "  labels:\n    a: one\n", nil),
+        ("  labels:\n    a: new\n", "  labels:\n    a: old\n    z: kept\n", "a: new\n"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func managedLabelsAreTheDifferingStringEntries(_ index: Int) throws {
+        let (effectiveLabels, authoredLabels, expected) = Self.cases[index]
+        let head = "apiVersion: v1\nkind: Thing\nmetadata:\n  name: x\n  namespace: ns\n"
+        let authored = try #require(YAMLParser.parse(Array((head + authoredLabels).utf8)).documents.first?.root)
+        var effective = try #require(YAMLParser.parse(Array((head + effectiveLabels).utf8)).documents.first?.root)
+        // Something else managed, so the document exists even when no label differs.
+        effective = effective.setting(path: ["status"], to: .mapping([("phase", .string("Ready"))]))
+        let document = try #require(StatusDocument.make(effective: effective, authored: authored))
+        let labels = document.mapping("metadata")?["labels"]
+        #expect(labels.map { YAMLEmitter.emit($0) } == expected)
+    }
+}
