@@ -61,8 +61,40 @@ final class PackFile: Sendable {
             else { return nil }
             entries.append((offset, Int32(position)))
         }
-        entries.sort { $0.offset < $1.offset }
-        return entries
+        return sortedByOffset(entries)
+    }
+
+    /// `entries` sorted by offset (stable): a least-significant-digit radix sort, twelve bits a
+    /// pass (two passes for a pack under 16 MiB). A large pack's tens of thousands of entries
+    /// are sorted before the first object can be read; a comparison sort took ~1.5 ms there.
+    static func sortedByOffset(_ entries: [(offset: Int, position: Int32)]) -> [(offset: Int, position: Int32)] {
+        let bits = 12
+        let mask = (1 << bits) - 1
+        let largest = entries.lazy.map(\.offset).max() ?? 0
+        var source = entries
+        var target = entries
+        var shift = 0
+        var counts = [Int](repeating: 0, count: mask + 2)
+        repeat {
+            for index in counts.indices { counts[index] = 0 }
+            source.withUnsafeBufferPointer { source in
+                target.withUnsafeMutableBufferPointer { target in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for entry in source { counts[((entry.offset >> shift) & mask) + 1] += 1 }
+                        // counts[d] becomes where digit d's entries start.
+                        for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
+                        for entry in source {
+                            let digit = (entry.offset >> shift) & mask
+                            target[counts[digit]] = entry
+                            counts[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&source, &target)
+            shift += bits
+        } while shift < Int.bitWidth && largest >> shift > 0
+        return source
     }
 
     deinit {

@@ -208,4 +208,19 @@ import Testing
         }
         #expect(applied == base)
     }
+
+    /// The radix sort of a pack's entries by offset gives what a stable comparison sort gives:
+    /// small and large offsets (one pass, several passes), repeated offsets in input order.
+    @Test(arguments: [0, 1, 7, 5_000], [UInt64(1) << 12, UInt64(1) << 30, UInt64(1) << 50, 3])
+    func entriesSortByOffsetAsAComparisonSortDoes(count: Int, bound: UInt64) {
+        var random = SplitMix64(state: UInt64(count) &* 31 &+ bound)
+        let entries = (0..<count).map { position in
+            (offset: Int(random.next() % bound), position: Int32(position))
+        }
+        // Stable: equal offsets keep their input order, which is their positions' order.
+        let expected = entries.sorted { ($0.offset, $0.position) < ($1.offset, $1.position) }
+        let sorted = PackFile.sortedByOffset(entries)
+        #expect(sorted.map(\.offset) == expected.map(\.offset))
+        #expect(sorted.map(\.position) == expected.map(\.position))
+    }
 }
