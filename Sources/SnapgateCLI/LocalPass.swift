@@ -26,11 +26,9 @@ enum LocalPass {
         }
         let redraw = Task { await view.run() }
         let attempt: Result<ReconcileOutcome, any Error>
-        var used: Reconciler?
         do {
             // One pass per process: a parse cache would only be filled (a lost race re-reads everything).
             var reconciler = Reconciler(repository: repository, cache: ParseCache(enabled: false))
-            used = reconciler
             let settings = RuleSettings.fromEnvironment()
             reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
             attempt = .success(
@@ -47,7 +45,7 @@ enum LocalPass {
         switch attempt {
         case .success(let outcome):
             present(outcome)
-            await used?.settle()
+            await Reconciler.settle()
             return outcome
         case .failure(let error):
             throw CommandFailure("reconcile of '\(branch)' could not complete: \(error)")

@@ -43,20 +43,23 @@ extension GitRepository {
     /// packs under a process-wide lock: listing subtrees on several handles at once was no
     /// faster, measured).
     public func listTree(_ tree: GitObjectID) async throws(GitError) -> [GitTreeEntry] {
-        if let reader = packReader(), var entries = await PackTreeListing.list(tree, reader: reader) {
-            if !GitTreeEntry.isOrdered(entries) { entries.sort { GitTreeEntry.bytesPrecede($0.path, $1.path) } }
-            return entries
+        var entries: [GitTreeEntry]
+        if let reader = packReader(), let listed = await PackTreeListing.list(tree, reader: reader) {
+            entries = listed
+        } else {
+            entries = try listTreeWithLibGit2(tree)
         }
-        return try listTreeWithLibGit2(tree)
+        if !GitTreeEntry.isOrdered(entries) { entries.sort { GitTreeEntry.bytesPrecede($0.path, $1.path) } }
+        return entries
     }
 
-    /// `listTree` through libgit2: every tree, wherever it is stored.
+    /// The files under `tree` through libgit2, in the order of a depth-first walk: every tree,
+    /// wherever it is stored.
     func listTreeWithLibGit2(_ tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
         var entries: [GitTreeEntry] = []
         var prefix: [UInt8] = []
         prefix.reserveCapacity(256)
         try collectEntries(of: tree, prefix: &prefix, into: &entries)
-        if !GitTreeEntry.isOrdered(entries) { entries.sort { GitTreeEntry.bytesPrecede($0.path, $1.path) } }
         return entries
     }
 

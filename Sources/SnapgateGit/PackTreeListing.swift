@@ -18,7 +18,7 @@ enum PackTreeListing {
 
     /// Every file (every entry that is not a directory) under `root`, in the order of a
     /// depth-first walk of the trees (byte order of the paths, for well-formed trees), as
-    /// `GitRepository.listTree` gives them; nil when a tree is not in the packs (a loose object)
+    /// `listTreeWithLibGit2` gives them; nil when a tree is not in the packs (a loose object)
     /// or is not one `parseTreeObject` reads: libgit2 then lists it, and its answer (or error)
     /// is the reference.
     static func list(_ root: GitObjectID, reader: PackReader) async -> [GitTreeEntry]? {
@@ -35,9 +35,7 @@ enum PackTreeListing {
                     next.append(item)
                     continue
                 }
-                guard let entries = cursor.readTree(id).flatMap({ $0.withUnsafeBytes(parseTreeObject) }) else {
-                    return nil
-                }
+                guard let entries = treeEntries(of: id, cursor: cursor) else { return nil }
                 for entry in entries {
                     let path = prefix + entry.name
                     if entry.isTree {
@@ -89,7 +87,7 @@ enum PackTreeListing {
     private static func collect(
         _ id: GitObjectID, prefix: inout [UInt8], cursor: PackCursor, into entries: inout [GitTreeEntry]
     ) -> Bool {
-        guard let tree = cursor.readTree(id).flatMap({ $0.withUnsafeBytes(parseTreeObject) }) else { return false }
+        guard let tree = treeEntries(of: id, cursor: cursor) else { return false }
         let prefixLength = prefix.count
         defer { prefix.removeSubrange(prefixLength...) }
         for entry in tree {
@@ -104,5 +102,11 @@ enum PackTreeListing {
             }
         }
         return true
+    }
+
+    /// The entries of tree `id` from the packs; nil when no pack holds it or it is not a tree
+    /// `parseTreeObject` reads.
+    private static func treeEntries(of id: GitObjectID, cursor: PackCursor) -> [TreeObjectEntry]? {
+        cursor.readTree(id).flatMap { $0.withUnsafeBytes(parseTreeObject) }
     }
 }

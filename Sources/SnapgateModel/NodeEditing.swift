@@ -3,17 +3,18 @@ public import SnapgateNode
 /// Edits of object documents that the rules make: labels, annotations, finalizers, conditions and
 /// nested fields. Each returns a new node; untouched parts keep their order and positions.
 extension YAMLNode {
-    /// The value at a path of mapping keys, creating intermediate mappings as needed.
+    /// The value at a path of mapping keys, creating intermediate mappings as needed (`set(path:to:)`
+    /// on a copy).
     public func setting(path: [String], to value: YAMLNode) -> YAMLNode {
-        guard let first = path.first else { return value }
-        if path.count == 1 { return setting(first, to: value) }
-        let child = self.mapping(first) ?? .mapping([])
-        return setting(first, to: child.setting(path: Array(path.dropFirst()), to: value))
+        var copy = self
+        copy.set(path: path[...], to: value)
+        return copy
     }
 
-    /// `self = setting(path: path, to: value)`, in place: only the mappings along the path are
-    /// copied, and only those shared with another tree (where `setting` makes a new array for
-    /// each). For the edits rules make to every object of a pass.
+    /// Sets the value at a path of mapping keys in place: the first entry with each key is
+    /// followed, an entry that is missing or not a mapping becomes an empty mapping on the way, and
+    /// a node that is not a mapping is left alone. Only the mappings along the path are copied,
+    /// and only those another tree shares. For the edits rules make to every object of a pass.
     public mutating func set(path: ArraySlice<String>, to value: YAMLNode) {
         guard let first = path.first else {
             self = value

@@ -60,9 +60,6 @@ public struct Reconciler: Sendable {
     /// new process starts from the index the last one left (`PassIndexFile`). nil (the default)
     /// never skips and keeps indexes in memory only.
     public var memoFingerprint: String?
-    /// The state files being written after a pass (`settle()` waits for them): the process's
-    /// one queue, so any pass of any reconciler reads what earlier passes wrote.
-    let stateWrites = StateWrites.process
 
     /// Creates a reconciler over `repository`, caching parses in `cache`.
     public init(repository: GitRepository, cache: ParseCache = ParseCache(), indexes: PassIndexStore = PassIndexStore())
@@ -82,7 +79,7 @@ public struct Reconciler: Sendable {
             "\(memoFingerprint ?? "in-process")|\(settings)|\(executor.map { "\(type(of: $0))" } ?? "none")"
         var retries = 0
         // What the last pass left to write is on disk before this one reads it.
-        await stateWrites.settle()
+        await StateWrites.process.settle()
         while true {
             guard let tip = try await repository.branchTip(branch) else {
                 throw ReconcileError(message: "branch '\(branch)' has no commits; commit manifests first")
@@ -169,7 +166,7 @@ public struct Reconciler: Sendable {
             let bytes = body.take()
             if bytes != nil || memo != nil {
                 let (commit, tree, repository) = (recorded.commit, recorded.tree, repository)
-                stateWrites.start {
+                StateWrites.process.start {
                     if let bytes {
                         PhaseTrace.measure("write index") {
                             PassIndexFile.write(body: bytes, commit: commit, tree: tree, in: repository, branch: branch)
@@ -188,10 +185,11 @@ public struct Reconciler: Sendable {
         }
     }
 
-    /// Waits until the state files of the passes so far (the index and memo a new process starts
-    /// from) are written: a process calls this before it exits, after presenting the outcome.
-    /// Without it the next process reads everything again, which is always correct.
-    public func settle() async { await stateWrites.settle() }
+    /// Waits until the state files of every pass of this process so far (the index and memo a
+    /// new process starts from) are written: a process calls this before it exits, after
+    /// presenting the outcome. Without it the next process reads everything again, which is
+    /// always correct.
+    public static func settle() async { await StateWrites.process.settle() }
 
     /// What a pass reads and decides.
     struct Plan {

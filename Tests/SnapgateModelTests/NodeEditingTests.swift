@@ -2,7 +2,8 @@ import SnapgateModel
 import SnapgateNode
 import Testing
 
-/// `set(path:to:)` edits in place exactly as `setting(path:to:)` builds a new node, whatever the
+/// `set(path:to:)` (and `setting(path:to:)`, which is it on a copy) gives what setting one key at a
+/// time gives (the reference below, built on the one-level `setting(_:to:)`), whatever the
 /// document holds along the path, and leaves every other copy of the document alone.
 @Suite struct NodeEditingTests {
     static let texts = [
@@ -29,16 +30,26 @@ import Testing
         ]
     }
 
+    /// One key at a time: the mapping at the first key (a new one when it is missing or not a
+    /// mapping), the rest of the path set in it, then put back with `setting(_:to:)`.
+    static func reference(_ node: YAMLNode, _ path: ArraySlice<String>, _ value: YAMLNode) -> YAMLNode {
+        guard let first = path.first else { return value }
+        if path.count == 1 { return node.setting(first, to: value) }
+        let child = node.mapping(first) ?? .mapping([])
+        return node.setting(first, to: reference(child, path.dropFirst(), value))
+    }
+
     @Test(arguments: documents.indices)
-    func settingInPlaceEqualsSettingACopy(_ index: Int) throws {
+    func settingInPlaceEqualsSettingOneKeyAtATime(_ index: Int) throws {
         let original = Self.documents[index]
         for path in Self.paths {
             let value = YAMLNode.sequence([.string("v"), .int(1)])
             var edited = original
             edited.set(path: path[...], to: value)
-            let expected = original.setting(path: path, to: value)
+            let expected = Self.reference(original, path[...], value)
             #expect(edited == expected, "\(path)")
-            // Positions are kept where `setting` keeps them (what is not rebuilt keeps its mark).
+            #expect(original.setting(path: path, to: value) == expected)
+            // Positions are kept where the reference keeps them (what is not rebuilt keeps its mark).
             #expect(edited.mark == expected.mark)
             #expect(edited.mapping("metadata")?.mark == expected.mapping("metadata")?.mark)
             #expect(original == Self.documents[index], "the original is untouched")

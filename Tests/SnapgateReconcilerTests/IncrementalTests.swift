@@ -109,7 +109,7 @@ import Testing
             try expectSame(outcomes, repositories, sandbox, after: step.description)
         }
         // The fresh reconciler did start from its index: the index file is there (once written).
-        await Reconciler(repository: try GitRepository(path: repositories["fresh"]!)).settle()
+        await Reconciler.settle()
         #expect(FileManager.default.fileExists(atPath: repositories["fresh"]! + "/snapgate/state/main.index"))
     }
 

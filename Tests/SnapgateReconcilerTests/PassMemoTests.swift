@@ -23,7 +23,7 @@ import Testing
         let first = try await reconciler(path).reconcile(branch: "main", now: now)
         #expect(first.commit != nil)
         // The state files are written after the pass returns; settled, they are on disk.
-        await try reconciler(path).settle()
+        await Reconciler.settle()
         #expect(FileManager.default.fileExists(atPath: path + "/snapgate/state/main.json"))
         let second = try await reconciler(path).reconcile(branch: "main", now: now.adding(milliseconds: 86_400_000))
         #expect(second.commit == nil)
