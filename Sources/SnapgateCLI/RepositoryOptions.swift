@@ -1,5 +1,6 @@
 import ArgumentParser
 import SnapgateGit
+import SnapgateLoader
 
 /// `--repo` and `--branch`, shared by every command that reads a repository.
 struct RepositoryOptions: ParsableArguments {
@@ -16,6 +17,8 @@ struct RepositoryOptions: ParsableArguments {
 
     /// Opens the repository and resolves the branch to its tip commit.
     func resolve() async throws(CommandFailure) -> (GitRepository, String, GitObjectID) {
+        // Every command that opens a repository reads its manifests next, against the schemas.
+        ManifestAssembler.prepareSchemas()
         let repository: GitRepository
         do {
             repository = try GitRepository(path: repo)

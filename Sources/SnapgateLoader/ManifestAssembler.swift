@@ -1,7 +1,9 @@
+import Foundation
 public import SnapgateGit
 public import SnapgateModel
 import SnapgateSchema
 public import SnapgateYAML
+import Synchronization
 
 /// What one blob's text turned out to be: its YAML stream and, when it does not parse, what
 /// kind of text it seems to be. Independent of the path, so it is cached by blob id.
@@ -213,9 +215,10 @@ public enum ManifestAssembler {
     }
 
     /// `objects` in key order. The keys are read once and compared in place (comparing through
-    /// each object's storage costs reference counting at every step of the sort).
+    /// each object's storage costs reference counting at every step of the sort), kind by kind
+    /// (a key's group and kind come first in its order).
     static func sortedByKey(_ objects: [ManifestObject]) -> [ManifestObject] {
-        sortedIndices(of: objects.map(\.key)).map { objects[$0] }
+        sortedIndices(of: objects.map(\.key), groupedBy: \.groupKind).map { objects[$0] }
     }
 
     /// A person's object and snapgate's status document for it, to be merged.
@@ -369,6 +372,17 @@ public enum ManifestAssembler {
             return at(.error, error.message)
         }
     }
+
+    /// Starts building the schema catalog on a thread of its own, to be ready when the first
+    /// manifest is checked: built on first use instead, it holds up every core for the ~5 ms it
+    /// takes (the others wait for it), where now it overlaps opening the repository and listing
+    /// its tree. Idempotent, and never needed for correctness.
+    public static func prepareSchemas() {
+        guard !schemasRequested.exchange(true, ordering: .relaxed) else { return }
+        Thread.detachNewThread { _ = SchemaCatalog.konflux }
+    }
+
+    private static let schemasRequested = Atomic<Bool>(false)
 
     /// Checks an object against its CRD schema (for Konflux kinds) or snapgate's Tekton subset.
     fileprivate static func validate(_ object: ManifestObject, reportedAt path: String? = nil) -> [Diagnostic] {

@@ -14,9 +14,51 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
 /// The indices of `keys` in ascending order of the keys (stable), sorted on two cores when there
 /// are many (a repository's objects are sorted by key on the way to being decided).
 func sortedIndices<K: Comparable & Sendable>(of keys: [K]) -> [Int] {
-    let count = keys.count
+    sorted(Array(keys.indices), by: keys)
+}
+
+/// The indices of `keys` in ascending order of the keys (stable), sorted group by group: first
+/// the keys are dealt into their groups (in one pass, keeping their order), then each group is
+/// sorted on its own. `group` must agree with the order: every key of a smaller group is smaller
+/// than every key of a larger one.
+///
+/// Why: a repository's objects arrive in path order, which within one kind is nearly always key
+/// order (a tenant's directory holds its namespace's objects), while the kinds are interleaved
+/// file by file. Sorted by kind first, each kind is one ascending run, which the standard
+/// library's sort (a merge of runs) orders in linear time; sorted whole, the interleaving costs
+/// a full n log n (~40% of assembling a cold pass of the benchmark).
+func sortedIndices<K: Comparable & Sendable, G: Comparable>(of keys: [K], groupedBy group: (K) -> G) -> [Int] {
+    var groups: [G] = []
+    var members: [[Int]] = []
+    var current = -1
+    for (index, key) in keys.enumerated() {
+        let keyGroup = group(key)
+        // Consecutive keys mostly share their group: compare with the last one first.
+        if current < 0 || groups[current] != keyGroup {
+            if let known = groups.firstIndex(of: keyGroup) {
+                current = known
+            } else {
+                groups.append(keyGroup)
+                members.append([])
+                current = groups.count - 1
+            }
+        }
+        members[current].append(index)
+    }
+    var result: [Int] = []
+    result.reserveCapacity(keys.count)
+    for position in groups.indices.sorted(by: { groups[$0] < groups[$1] }) {
+        result += sorted(members[position], by: keys)
+    }
+    return result
+}
+
+/// `indices` (ascending) in ascending order of their keys (stable), two halves on two cores when
+/// there are many.
+private func sorted<K: Comparable & Sendable>(_ indices: [Int], by keys: [K]) -> [Int] {
+    let count = indices.count
     @Sendable func sorted(_ range: Range<Int>) -> [Int] {
-        keys.withUnsafeBufferPointer { keys in Array(range).sorted { keys[$0] < keys[$1] } }
+        keys.withUnsafeBufferPointer { keys in indices[range].sorted { keys[$0] < keys[$1] } }
     }
     guard count >= 8192 else { return sorted(0..<count) }
     let middle = count / 2

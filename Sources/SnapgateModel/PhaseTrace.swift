@@ -1,7 +1,7 @@
 import Foundation
 
 /// Phase timings on stderr when `SNAPGATE_TRACE=timings` is set: how long loading, deciding,
-/// writing and publishing took, and the process's peak memory so far after each, for profiling a
+/// writing and publishing took, the process's peak memory and CPU time so far after each, for profiling a
 /// pass without a profiler. Off by default, and then free (one environment read at start-up).
 public enum PhaseTrace {
     /// Whether timings are printed.
@@ -45,6 +45,10 @@ public enum PhaseTrace {
         return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 
+    private static func cpuMilliseconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000
+    }
+
     /// Prints the time since `start` under `label`.
     public static func report(_ label: String, since start: ContinuousClock.Instant) {
         let now = ContinuousClock.now
@@ -52,9 +56,12 @@ public enum PhaseTrace {
         let at = origin.map { String(format: ", at %.1f ms", Self.milliseconds(now - $0)) } ?? ""
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
+        // CPU time of every thread so far: with the wall-clock times it shows how busy the cores
+        // were between two lines.
+        let cpu = cpuMilliseconds(usage.ru_utime) + cpuMilliseconds(usage.ru_stime)
         FileHandle.standardError.write(
             Data(
-                "snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms (peak \(usage.ru_maxrss / 1024) MB\(at))\n"
-                    .utf8))
+                ("snapgate: \(label): \(String(format: "%.1f", milliseconds)) ms (peak \(usage.ru_maxrss / 1024) MB\(at), "
+                    + "cpu \(String(format: "%.0f", cpu)) ms)\n").utf8))
     }
 }

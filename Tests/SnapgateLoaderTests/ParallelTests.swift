@@ -22,6 +22,19 @@ import Testing
         #expect(sortedIndices(of: keys) == expected)
     }
 
+    /// Sorted group by group (the group agreeing with the order), the result is the one stable
+    /// sort's: random keys with ties, and kinds interleaved item by item with each kind's keys
+    /// already ascending (objects as files list them), one kind large enough to be sorted in halves.
+    @Test(arguments: [0, 1, 2, 100, 8191, 20_001, 70_000])
+    func sortedIndicesGroupedAreTheOneSort(count: Int) {
+        let keys = Self.keys(count)
+        let expected = keys.indices.sorted { keys[$0] < keys[$1] }
+        #expect(sortedIndices(of: keys, groupedBy: { $0 / 100 }) == expected)
+        let interleaved = (0..<count).map { ($0 % 7 == 0 ? 3 : $0 % 3) * 1_000_000 + $0 / 7 }
+        let expectedInterleaved = interleaved.indices.sorted { interleaved[$0] < interleaved[$1] }
+        #expect(sortedIndices(of: interleaved, groupedBy: { $0 / 1_000_000 }) == expectedInterleaved)
+    }
+
     @Test func parallelMapKeepsTheOrderOfItsInput() {
         let items = Array(0..<10_000)
         #expect(parallelMap(items) { $0 * 3 } == items.map { $0 * 3 })
