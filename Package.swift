@@ -35,6 +35,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // libdeflate inflates a pack's objects whole (their sizes are in the pack), about twice
+        // as fast as zlib's streaming inflate.
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
+        ),
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
@@ -50,7 +57,7 @@ let package = Package(
         ),
         // Git layer: an actor over libgit2 that reads and writes objects, never a working tree.
         .target(
-            name: "SnapgateGit", dependencies: ["CLibGit2", "CCrypto", "CZlib"], exclude: ["README.md"],
+            name: "SnapgateGit", dependencies: ["CLibGit2", "CCrypto", "CDeflate", "CZlib"], exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         // Konflux and Tekton object model: decoding from YAML nodes with diagnostics, schemas.

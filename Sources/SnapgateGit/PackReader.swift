@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CDeflate
 
 #if canImport(Glibc)
     import Glibc
@@ -55,13 +55,13 @@ public final class PackReader: Sendable {
     }
 }
 
-/// One thread's reader of a `PackReader`'s packs: its zlib stream and its cache of delta bases.
+/// One thread's reader of a `PackReader`'s packs: its decompressor and its cache of delta bases.
 /// Not to be shared between threads.
 public final class PackCursor {
     private let packs: [PackFile]
-    /// zlib keeps a pointer back to its stream: it lives at one address, allocated once.
-    private let stream: UnsafeMutablePointer<z_stream>
-    private var streamReady = false
+    /// libdeflate's decompressor (its tables, ~32 KB), made on first use; nil if it could not be.
+    private var decompressor: OpaquePointer?
+    private var decompressorTried = false
     /// Recently resolved objects by pack and offset, direct-mapped: the bases of delta chains,
     /// which neighbouring blobs of a pack share.
     private var cache: [CachedObject?]
@@ -81,13 +81,10 @@ public final class PackCursor {
     init(packs: [PackFile]) {
         self.packs = packs
         cache = Array(repeating: nil, count: Self.cacheSlots)
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
     }
 
     deinit {
-        if streamReady { inflateEnd(stream) }
-        stream.deallocate()
+        if let decompressor { libdeflate_free_decompressor(decompressor) }
     }
 
     /// The bytes of blob `id`; nil when no pack holds it as a readable blob (ask libgit2).
@@ -214,28 +211,28 @@ public final class PackCursor {
     }
 
     /// The `size` bytes of the zlib stream at `offset`; nil unless it inflates to exactly that
-    /// many bytes and its checksum holds.
+    /// many bytes and its checksum holds (libdeflate checks the stream's Adler-32).
+    ///
+    /// Whole-buffer inflation: the object's size is in the pack, so the output is allocated once
+    /// and filled in one call, about twice as fast as zlib's streaming `inflate` (~6% of a cold
+    /// pass's instructions went to it).
     private func inflate(_ pack: PackFile, at offset: Int, end: Int, size: Int) -> [UInt8]? {
         guard offset < end else { return nil }
-        if !streamReady {
-            guard inflateInit_(stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-            streamReady = true
-        } else {
-            guard inflateReset(stream) == Z_OK else { return nil }
+        if !decompressorTried {
+            decompressorTried = true
+            decompressor = libdeflate_alloc_decompressor()
         }
+        guard let decompressor else { return nil }
         var ok = false
-        // One byte more than announced, so a stream that would produce more is caught.
-        let stream = self.stream
-        let output = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
-            stream.pointee.next_in =
-                UnsafeMutablePointer(mutating: pack.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
-                + offset
-            stream.pointee.avail_in = UInt32(clamping: end - offset)
-            stream.pointee.next_out = buffer.baseAddress
-            stream.pointee.avail_out = UInt32(size + 1)
-            let status = CZlib.inflate(stream, Z_FINISH)
-            let produced = size + 1 - Int(stream.pointee.avail_out)
-            ok = status == Z_STREAM_END && produced == size
+        let output = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, initialized in
+            var consumed = 0
+            var produced = 0
+            // Room for exactly `size` bytes: a stream that would produce more fails with
+            // LIBDEFLATE_INSUFFICIENT_SPACE, one that produces less is caught by the count.
+            let status = libdeflate_zlib_decompress_ex(
+                decompressor, pack.bytes.baseAddress! + offset, end - offset, buffer.baseAddress, size,
+                &consumed, &produced)
+            ok = status == LIBDEFLATE_SUCCESS && produced == size
             initialized = ok ? size : 0
         }
         return ok ? output : nil
