@@ -41,9 +41,11 @@ public struct PassIndex: Sendable {
     public var configBlob: GitObjectID?
     /// Every manifest file, with the namespaces its documents name (empty for a file without
     /// objects, such as one that does not parse).
-    public private(set) var files: [String: Set<String>] = [:]
-    /// The files of each namespace: the reverse of `files`, derived when asked (passes do not
-    /// need it: `closure` scans `files` instead).
+    public private(set) var fileMap: FileNamespaceMap
+    /// `fileMap` as one dictionary, built when asked (passes do not need it: they look up the few
+    /// files that changed and `closure` scans the map's groups).
+    public var files: [String: Set<String>] { fileMap.dictionary }
+    /// The files of each namespace: the reverse of `files`, derived when asked.
     public var namespaceFiles: [String: Set<String>] { Self.reverse(of: files) }
     /// Files kustomizations name as patches (never objects).
     public var patchFiles: Set<String>
@@ -60,13 +62,23 @@ public struct PassIndex: Sendable {
         commit: GitObjectID, tree: GitObjectID, fingerprint: String, config: SnapgateConfig,
         configBlob: GitObjectID?, patchFiles: Set<String>, files: [String: Set<String>] = [:]
     ) {
+        self.init(
+            commit: commit, tree: tree, fingerprint: fingerprint, config: config, configBlob: configBlob,
+            patchFiles: patchFiles, fileMap: FileNamespaceMap(files))
+    }
+
+    /// Creates an index whose files are `fileMap` (an index file's, as read).
+    init(
+        commit: GitObjectID, tree: GitObjectID, fingerprint: String, config: SnapgateConfig,
+        configBlob: GitObjectID?, patchFiles: Set<String>, fileMap: FileNamespaceMap
+    ) {
         self.commit = commit
         self.tree = tree
         self.fingerprint = fingerprint
         self.config = config
         self.configBlob = configBlob
         self.patchFiles = patchFiles
-        self.files = files
+        self.fileMap = fileMap
     }
 
     /// Matches namespace names against a set: by comparison when the set is small (no hashing of
@@ -96,8 +108,11 @@ public struct PassIndex: Sendable {
 
     /// Sets the namespaces of `path` (nil: the file is gone).
     public mutating func setFile(_ path: String, namespaces: Set<String>?) {
-        files[path] = namespaces
+        fileMap.set(path, namespaces: namespaces)
     }
+
+    /// The namespaces `path` names; nil when it is no manifest of the index.
+    public func namespaces(ofFile path: String) -> Set<String>? { fileMap.namespaces(of: path) }
 
     /// Replaces the loader findings of `paths` with `diagnostics` (grouped by their paths).
     public mutating func replaceFileDiagnostics(of paths: some Sequence<String>, with diagnostics: [Diagnostic]) {
@@ -128,23 +143,27 @@ public struct PassIndex: Sendable {
     /// is read whole, the files of every namespace those name too, until nothing is added.
     /// Returns the files (sorted by path) and the namespaces (grown).
     ///
-    /// The files of a namespace are found by scanning `files` once per round of growth rather than
-    /// through a reverse map: a change concerns one or two namespaces, and comparing each file's
-    /// namespace with those costs a fraction of what hashing every path into a reverse map costs
-    /// (the map made a fresh process's incremental pass pay for the whole repository).
+    /// The files of a namespace are found by scanning the file map once per round of growth
+    /// rather than through a reverse map: a change concerns one or two namespaces, and comparing
+    /// each group's namespaces with those costs a fraction of what hashing every path into a
+    /// reverse map costs (the map made a fresh process's incremental pass pay for the whole
+    /// repository).
     public func closure(
         of namespaces: Set<String>, including changed: Set<String>
     ) -> (files: [String], namespaces: Set<String>) {
         var files = changed
         var decided: Set<String> = []
         var frontier = namespaces
-        for path in changed { frontier.formUnion(self.files[path] ?? []) }
+        for path in changed { frontier.formUnion(fileMap.namespaces(of: path) ?? []) }
         while !frontier.isEmpty {
             decided.formUnion(frontier)
             let wanted = NamespaceMatcher(frontier)
             var next: Set<String> = []
-            for (path, named) in self.files where named.contains(where: wanted.matches) {
-                guard files.insert(path).inserted else { continue }
+            fileMap.forEachGroup { named, paths in
+                guard named.contains(where: wanted.matches) else { return }
+                var added = false
+                for path in paths where files.insert(path).inserted { added = true }
+                guard added else { return }
                 for other in named where !decided.contains(other) { next.insert(other) }
             }
             frontier = next

@@ -30,7 +30,7 @@ public enum PassIndexFile {
     /// while it publishes (the commit is known only afterwards).
     public static func body(of index: PassIndex) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(index.files.count * 80 + 4096)
+        out.reserveCapacity(index.fileMap.approximateCount * 80 + 4096)
         func append(_ text: String) { out.append(contentsOf: text.utf8) }
         func field(_ text: String) {
             out.append(UInt8(ascii: "\t"))
@@ -39,21 +39,12 @@ public enum PassIndexFile {
         append("config\t\(index.configBlob?.hex ?? "-")\nfingerprint")
         field(index.fingerprint)
         // Grouped by namespaces, so a reader decodes each list once (it compares a line's list with
-        // the line before's); not sorted: sorting a large index costs more than writing it. Files
-        // naming one namespace (nearly all) are grouped by that string: hashing and comparing sets
-        // as keys was 3.4% of a cold pass's CPU time, this 2.1%.
-        var single: [String: [String]] = [:]
-        var other: [Set<String>: [String]] = [:]
-        for (path, namespaces) in index.files {
-            if namespaces.count == 1, let namespace = namespaces.first {
-                single[namespace, default: []].append(path)
-            } else {
-                other[namespaces, default: []].append(path)
-            }
-        }
-        func lines(_ paths: [String], namespaces: some Sequence<String>) {
+        // the line before's) and keeps the runs as they are; not sorted: sorting a large index
+        // costs more than writing it.
+        index.fileMap.forEachGroup(groupingChanges: true) { namespaces, paths in
             var list: [UInt8] = [UInt8(ascii: "\t")]
-            for (position, namespace) in namespaces.enumerated() {
+            for (position, namespace) in (namespaces.count == 1 ? Array(namespaces) : namespaces.sorted()).enumerated()
+            {
                 if position > 0 { list.append(UInt8(ascii: ",")) }
                 appendEncoded(namespace, to: &list)
             }
@@ -63,8 +54,6 @@ public enum PassIndexFile {
                 out.append(contentsOf: list)
             }
         }
-        for (namespace, paths) in single { lines(paths, namespaces: CollectionOfOne(namespace)) }
-        for (namespaces, paths) in other { lines(paths, namespaces: namespaces.sorted()) }
         for path in index.patchFiles {
             append("\np")
             field(path)
@@ -114,7 +103,9 @@ public enum PassIndexFile {
     /// Reads the index of `branch`; nil when there is none or it cannot be read.
     public static func read(in repository: GitRepository, branch: String) async -> PassIndex? {
         guard let data = FileManager.default.contents(atPath: path(in: repository, branch: branch)) else { return nil }
-        guard var index = parse(Array(data)) else { return nil }
+        // Parsed in place: a large index is megabytes, not worth a copy.
+        let parsed = data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self)) }
+        guard var index = parsed else { return nil }
         if let blob = index.configBlob {
             // The configuration is re-read from its blob: the index only names it.
             guard let bytes = try? await repository.readBlob(blob) else { return nil }
@@ -134,8 +125,8 @@ public enum PassIndexFile {
         var tree: GitObjectID?
         var configBlob: GitObjectID??
         var fingerprint: String?
-        // About 75 bytes a line: reserved once rather than grown (and rehashed) a dozen times.
-        var files: [String: Set<String>] = Dictionary(minimumCapacity: bytes.count / 75)
+        // Kept as the runs the writer grouped: no path is hashed on the way in.
+        var files = FileNamespaceMap()
         var patches: Set<String> = []
         var namespaces: [String: PassIndex.NamespaceState] = [:]
         var fileDiagnostics: [Diagnostic] = []
@@ -167,7 +158,8 @@ public enum PassIndexFile {
             case (1, UInt8(ascii: "f"), 3):
                 let list = fields[2]
                 // Lines come grouped by their lists: the set decoded for the line before is shared.
-                if !list.elementsEqual(previousList) {
+                let startsGroup = !list.elementsEqual(previousList)
+                if startsGroup {
                     previousNames = []
                     var nameStart = list.startIndex
                     for position in list.indices where list[position] == UInt8(ascii: ",") {
@@ -177,7 +169,7 @@ public enum PassIndexFile {
                     if nameStart < list.endIndex { previousNames.insert(decode(list[nameStart..<list.endIndex])) }
                     previousList = list
                 }
-                files[decode(fields[1])] = previousNames
+                files.appendRead(decode(fields[1]), namespaces: previousNames, startsGroup: startsGroup)
             case (1, UInt8(ascii: "p"), 2):
                 patches.insert(decode(fields[1]))
             case (1, UInt8(ascii: "n"), 4):
@@ -213,7 +205,7 @@ public enum PassIndexFile {
         guard let commit, let tree, let configBlob, let fingerprint else { return nil }
         var index = PassIndex(
             commit: commit, tree: tree, fingerprint: fingerprint, config: .default, configBlob: configBlob,
-            patchFiles: patches, files: files)
+            patchFiles: patches, fileMap: files)
         for (namespace, state) in namespaces { index.setNamespace(namespace, state) }
         index.replaceFileDiagnostics(of: [], with: fileDiagnostics)
         return index

@@ -238,7 +238,7 @@ public struct Reconciler: Sendable {
         let present = diff.compactMap(\.entry).filter { config.isManifestEntry($0) }
         let presentPaths = Set(present.map(\.path))
         var affected = index.dueNamespaces(at: now)
-        for path in changedPaths { affected.formUnion(index.files[path] ?? []) }
+        for path in changedPaths { affected.formUnion(index.namespaces(ofFile: path) ?? []) }
         let objectFiles = present.filter { !index.patchFiles.contains($0.path) }
         let namespaces = try await loader.namespaces(of: objectFiles, config: config)
         for path in changedPaths {

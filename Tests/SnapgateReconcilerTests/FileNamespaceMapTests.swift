@@ -1,0 +1,79 @@
+import SnapgateGit
+import SnapgateModel
+import Testing
+
+@testable import SnapgateReconciler
+
+/// The pass index's file map read from an index file (runs of paths sharing their namespaces)
+/// and then changed must say what a plain dictionary given the same changes says: lookups, the
+/// closure of a namespace, and the file it writes.
+@Suite struct FileNamespaceMapTests {
+    static let id = GitObjectID(hex: String(repeating: "b", count: 40))!
+
+    /// 120 files over 12 namespaces, a tenth of them naming two, a few naming none.
+    static func files() -> [String: Set<String>] {
+        var files: [String: Set<String>] = [:]
+        for number in 0..<120 {
+            let namespace = "tenant-\(number % 12)"
+            switch number % 10 {
+            case 3: files["apps/\(number)/both.yaml"] = [namespace, "shared"]
+            case 7 where number < 40: files["broken/\(number).yaml"] = []
+            default: files["apps/\(number)/app.yaml"] = [namespace]
+            }
+        }
+        return files
+    }
+
+    static func index(_ files: [String: Set<String>]) -> PassIndex {
+        PassIndex(
+            commit: id, tree: id, fingerprint: "f", config: .default, configBlob: nil, patchFiles: [], files: files)
+    }
+
+    /// The index as a new process reads it back from its file.
+    static func reread(_ index: PassIndex) throws -> PassIndex {
+        let head = Array("\(PassIndexFile.header)\ncommit\t\(id.hex)\ntree\t\(id.hex)\n".utf8)
+        return try #require(PassIndexFile.parse(head + PassIndexFile.body(of: index)))
+    }
+
+    /// Changes applied in turn; `count` of them, so that the map both scans for the changed
+    /// files (a few) and indexes its groups (many).
+    static func changes(count: Int) -> [(path: String, namespaces: Set<String>?)] {
+        let kinds: [(Int) -> (String, Set<String>?)] = [
+            { ("apps/\($0)/app.yaml", ["tenant-\(($0 + 5) % 12)"]) },  // moved to another namespace
+            { ("apps/\($0)/app.yaml", nil) },  // deleted
+            { ("new/\($0).yaml", ["tenant-\($0 % 12)"]) },  // added
+            { ("apps/\($0)/both.yaml", ["shared"]) },  // left one of its two namespaces
+            { ("apps/\($0)/app.yaml", ["tenant-\($0 % 12)"]) },  // rewritten, same namespace
+            { ("broken/\($0).yaml", ["tenant-1"]) },  // now parses
+        ]
+        return (0..<count).map { step in kinds[step % kinds.count](step * 7 % 120) }
+    }
+
+    @Test(arguments: [0, 1, 5, 40, 200])
+    func aReadMapChangedAnswersAsADictionary(changeCount: Int) throws {
+        var reference = Self.index(Self.files())
+        var read = try Self.reread(reference)
+        #expect(read.files == reference.files)
+        for change in Self.changes(count: changeCount) {
+            reference.setFile(change.path, namespaces: change.namespaces)
+            read.setFile(change.path, namespaces: change.namespaces)
+        }
+        var expected = Self.files()
+        for change in Self.changes(count: changeCount) { expected[change.path] = change.namespaces }
+        #expect(read.files == expected)
+        for path in expected.keys.sorted() + ["apps/999/app.yaml", "new/0.yaml"] {
+            #expect(read.namespaces(ofFile: path) == expected[path], "\(path)")
+        }
+        for namespaces: Set<String> in [["tenant-0"], ["shared"], ["tenant-3", "tenant-5"], ["nowhere"], []] {
+            let fromRead = read.closure(of: namespaces, including: [])
+            let fromReference = reference.closure(of: namespaces, including: [])
+            #expect(fromRead.files == fromReference.files, "\(namespaces)")
+            #expect(fromRead.namespaces == fromReference.namespaces, "\(namespaces)")
+        }
+        // Written and read again (a second fresh process), nothing is lost or duplicated.
+        let body = PassIndexFile.body(of: read)
+        let fileLines = body.split(separator: UInt8(ascii: "\n")).filter { $0.starts(with: "f\t".utf8) }
+        #expect(fileLines.count == expected.count)
+        #expect(try Self.reread(read).files == expected)
+    }
+}
