@@ -13,8 +13,9 @@ internal import CLibGit2
 // by libgit2's pack builder, whose delta search and single-threaded compression took ~150 ms.
 
 extension GitRepository {
-    /// Below this many new objects, loose objects are cheaper than a pack.
-    static let packThreshold = 32
+    /// Below this many new objects, loose objects are cheaper than a pack (and a caller with
+    /// fewer files than this writes them with `writeBlobsAndTree`).
+    public static let packThreshold = 32
 
     /// Writes `blobs` and returns their ids, in order. Blobs the repository already has, and
     /// repeats within `blobs`, are not written again. Many new blobs go into one new packfile; a

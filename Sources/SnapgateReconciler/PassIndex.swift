@@ -159,13 +159,18 @@ public struct PassIndex: Sendable {
             decided.formUnion(frontier)
             let wanted = NamespaceMatcher(frontier)
             var next: Set<String> = []
-            fileMap.forEachGroup { named, paths in
-                guard named.contains(where: wanted.matches) else { return }
-                var added = false
-                for path in paths where files.insert(path).inserted { added = true }
-                guard added else { return }
-                for other in named where !decided.contains(other) { next.insert(other) }
-            }
+            fileMap.forEach(
+                group: { named, paths in
+                    guard named.contains(where: wanted.matches) else { return }
+                    var added = false
+                    for path in paths where files.insert(path).inserted { added = true }
+                    guard added else { return }
+                    for other in named where !decided.contains(other) { next.insert(other) }
+                },
+                file: { named, path in
+                    guard named.contains(where: wanted.matches), files.insert(path).inserted else { return }
+                    for other in named where !decided.contains(other) { next.insert(other) }
+                })
             frontier = next
         }
         return (files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, decided)
@@ -193,12 +198,14 @@ public struct PassIndex: Sendable {
         }
     }
 
-    /// Records the files a commit wrote: each holds one object of its key's namespace.
+    /// Records the files a commit wrote: each holds one object of its key's namespace. (After a
+    /// full pass the files are then grouped by namespaces, for the next pass's closure.)
     public mutating func record(_ changes: [FileChange]) {
         for change in changes {
             setFile(change.path, namespaces: change.contents == nil ? nil : [change.key.namespace])
             if change.contents == nil { fileDiagnostics[change.path] = nil }
         }
+        fileMap.compactIfLarge()
     }
 }
 

@@ -41,7 +41,7 @@ public enum PassIndexFile {
         // Grouped by namespaces, so a reader decodes each list once (it compares a line's list with
         // the line before's) and keeps the runs as they are; not sorted: sorting a large index
         // costs more than writing it.
-        index.fileMap.forEachGroup(groupingChanges: true) { namespaces, paths in
+        index.fileMap.forEachGroup { namespaces, paths in
             var list: [UInt8] = [UInt8(ascii: "\t")]
             for (position, namespace) in (namespaces.count == 1 ? Array(namespaces) : namespaces.sorted()).enumerated()
             {

@@ -48,29 +48,18 @@ public struct Publisher: Sendable {
             treeChanges.append(newIDs[index].map { .upsert(path: change.path, blob: $0) } ?? .delete(path: change.path))
         }
         let updates = treeChanges
-        // All new contents in one call, so that many new blobs become one packfile. writeBlobs
-        // writes no blob the repository has: an unchanged file's blob is not written again.
-        async let blobs = PhaseTrace.measure("publish: blobs") { () async throws(GitError) in
-            try await repository.writeBlobs(contents, ids: ids)
-        }
-        async let building = PhaseTrace.measure("publish: trees") { () async throws(GitError) in
-            try await repository.makeTree(base: parent.tree, changes: updates, pendingBlobs: Set(ids))
-        }
-        let text = message(effective)
+        let text: String
         let tree: GitObjectID
-        do {
-            _ = try await blobs
-            do {
-                tree = try await building
-            } catch {
-                // Written beside blobs still on their way, a tree can fail for want of one (the
-                // libgit2 path checks each blob): now that they are all on disk, once more.
-                tree = try await repository.makeTree(base: parent.tree, changes: updates)
+        if contents.count < GitRepository.packThreshold {
+            // A few files (an incremental pass): their blobs and trees as one pack, one after the
+            // other (there is little to overlap).
+            tree = try await PhaseTrace.measure("publish: blobs and trees") { () async throws(GitError) in
+                try await repository.writeBlobsAndTree(contents, ids: ids, base: parent.tree, changes: updates)
             }
-        } catch let error as GitError {
-            throw error
-        } catch {
-            throw GitError(code: .other, function: "makeTree", message: "\(error)")
+            text = message(effective)
+        } else {
+            (text, tree) = try await writeConcurrently(
+                contents, ids: ids, base: parent.tree, changes: updates, message: { message(effective) })
         }
         guard tree != parent.tree else { return Result(commit: nil, changes: [], workTree: nil) }
         let signature = await repository.defaultSignature(now: now.seconds)
@@ -81,5 +70,36 @@ public struct Publisher: Sendable {
         try await repository.updateBranch(branch, to: commit, expecting: tip, reflogMessage: "snapgate")
         let workTree = try? await repository.syncWorkTree(branch: branch, from: tip, to: commit)
         return Result(commit: commit, changes: effective, workTree: workTree)
+    }
+
+    /// Many files (a cold pass): the blobs deflated and packed while the trees are built and
+    /// written, and the commit message written meanwhile. All new contents in one call, so that
+    /// many new blobs become one packfile; `writeBlobs` writes no blob the repository has.
+    private func writeConcurrently(
+        _ contents: [[UInt8]], ids: [GitObjectID], base: GitObjectID, changes: [GitTreeChange],
+        message: () -> String
+    ) async throws(GitError) -> (message: String, tree: GitObjectID) {
+        let repository = self.repository
+        async let blobs = PhaseTrace.measure("publish: blobs") { () async throws(GitError) in
+            try await repository.writeBlobs(contents, ids: ids)
+        }
+        async let building = PhaseTrace.measure("publish: trees") { () async throws(GitError) in
+            try await repository.makeTree(base: base, changes: changes, pendingBlobs: Set(ids))
+        }
+        let text = message()
+        do {
+            _ = try await blobs
+            do {
+                return (text, try await building)
+            } catch {
+                // Written beside blobs still on their way, a tree can fail for want of one (the
+                // libgit2 path checks each blob): now that they are all on disk, once more.
+                return (text, try await repository.makeTree(base: base, changes: changes))
+            }
+        } catch let error as GitError {
+            throw error
+        } catch {
+            throw GitError(code: .other, function: "makeTree", message: "\(error)")
+        }
     }
 }

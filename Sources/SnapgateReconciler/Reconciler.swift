@@ -249,10 +249,13 @@ public struct Reconciler: Sendable {
                 index.setFile(path, namespaces: namespaces[path] ?? [])
             }
         }
-        let closure = index.closure(of: affected, including: Set(objectFiles.map(\.path)))
+        let closure = PhaseTrace.measure("closure") {
+            index.closure(of: affected, including: Set(objectFiles.map(\.path)))
+        }
         let known = Dictionary(present.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let unchanged = try await repository.entries(
-            atPaths: closure.files.filter { known[$0] == nil }, inTree: tree)
+        let unchanged = try await PhaseTrace.measure("entries") { () async throws(GitError) in
+            try await repository.entries(atPaths: closure.files.filter { known[$0] == nil }, inTree: tree)
+        }
         let entries = (objectFiles + unchanged).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let listing = TreeListing(
             tree: tree, config: config, configBlob: index.configBlob, configDiagnostics: [], manifests: entries)

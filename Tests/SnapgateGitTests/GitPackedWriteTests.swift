@@ -160,3 +160,87 @@ func packIndexes(in repository: String) throws -> [String] {
     return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".idx") }.sorted()
         .map { folder + "/" + $0 }
 }
+
+/// The few files of an incremental pass: their blobs and trees as one pack (loose when only a
+/// few objects are new), the same tree `writeBlobs` then `makeTree` give, and whatever our tree
+/// writer declines still handled by libgit2.
+@Suite struct GitSmallChangeWriteTests {
+    /// A repository whose branch holds a few files, and its tree.
+    static func repository(_ sandbox: Sandbox, named name: String) throws -> (String, GitObjectID) {
+        let path = try sandbox.makeRepository(
+            ["apps/a/app.yaml": "a: 1\n", "apps/b/app.yaml": "b: 1\n", "top.yaml": "t: 1\n"], named: name, bare: true)
+        let tree = try #require(
+            GitObjectID(
+                hex: try sandbox.git(["rev-parse", "HEAD^{tree}"], in: path).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
+        return (path, tree)
+    }
+
+    static func looseCount(_ sandbox: Sandbox, _ path: String) throws -> Int {
+        let counts = try sandbox.git(["count-objects", "-v"], in: path)
+        let line = try #require(counts.split(separator: "\n").first { $0.hasPrefix("count: ") })
+        return try #require(Int(line.dropFirst("count: ".count)))
+    }
+
+    static func packCount(_ sandbox: Sandbox, _ path: String) throws -> Int {
+        try packIndexes(in: path).count
+    }
+
+    /// (files written, changes besides them, how the new objects are stored)
+    static let cases: [(files: [String: String], deletions: [String], packed: Bool)] = [
+        // Three blobs and the trees of two new folders: one pack.
+        (["apps/c/app.yaml": "c: 1\n", "apps/c/more/deep.yaml": "d: 1\n", "apps/a/app.yaml": "a: 2\n"], [], true),
+        // A rewrite to the same bytes and a deletion: nothing new but the root and `apps/` trees.
+        (["apps/b/app.yaml": "b: 1\n"], ["apps/a/app.yaml"], false),
+        // One new blob at the top: the blob and the root, loose.
+        (["new.yaml": "n: 1\n"], [], false),
+    ]
+
+    @Test(arguments: 0..<3)
+    func blobsAndTreesAsOnePackGiveTheTreeMakeTreeGives(index: Int) async throws {
+        let (files, deletions, packed) = Self.cases[index]
+        let sandbox = try Sandbox()
+        let (together, base) = try Self.repository(sandbox, named: "together.git")
+        let (apart, _) = try Self.repository(sandbox, named: "apart.git")
+        let paths = files.keys.sorted()
+        let blobs = paths.map { Array(files[$0]!.utf8) }
+        let ids = await GitRepository.blobIDs(of: blobs)
+        let changes: [GitTreeChange] =
+            zip(paths, ids).map { .upsert(path: $0, blob: $1) } + deletions.map { .delete(path: $0) }
+        let (loose, packs) = (try Self.looseCount(sandbox, together), try Self.packCount(sandbox, together))
+
+        let root = try await GitRepository(path: together).writeBlobsAndTree(
+            blobs, ids: ids, base: base, changes: changes)
+
+        let separate = try GitRepository(path: apart)
+        _ = try await separate.writeBlobs(blobs, ids: ids)
+        #expect(try await separate.makeTree(base: base, changes: changes) == root)
+        #expect(try Self.packCount(sandbox, together) == packs + (packed ? 1 : 0))
+        if packed { #expect(try Self.looseCount(sandbox, together) == loose) }
+        for (path, text) in files {
+            #expect(try sandbox.git(["cat-file", "-p", "\(root.hex):\(path)"], in: together) == text)
+        }
+        for path in deletions {
+            #expect(throws: (any Error).self) {
+                try sandbox.git(["cat-file", "-e", "\(root.hex):\(path)"], in: together)
+            }
+        }
+        try sandbox.git(["fsck", "--full", "--strict"], in: together)
+    }
+
+    /// A file replacing a folder is for libgit2 to judge: it refuses, as `makeTree` does.
+    @Test func whatTheTreeWriterDeclinesIsLibgit2s() async throws {
+        let sandbox = try Sandbox()
+        let (path, base) = try Self.repository(sandbox, named: "declined.git")
+        let blob = [Array("x\n".utf8)]
+        let ids = await GitRepository.blobIDs(of: blob)
+        let repository = try GitRepository(path: path)
+        await #expect(throws: GitError.self) {
+            _ = try await repository.writeBlobsAndTree(
+                blob, ids: ids, base: base, changes: [.upsert(path: "apps", blob: ids[0])])
+        }
+        await #expect(throws: GitError.self) {
+            _ = try await repository.makeTree(base: base, changes: [.upsert(path: "apps", blob: ids[0])])
+        }
+    }
+}

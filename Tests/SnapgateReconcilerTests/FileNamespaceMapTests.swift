@@ -76,4 +76,32 @@ import Testing
         #expect(fileLines.count == expected.count)
         #expect(try Self.reread(read).files == expected)
     }
+
+    /// After a full pass the files set by path are moved into groups (the next pass's closure
+    /// compares groups): nothing about them changes, and later changes apply on top.
+    @Test func compactingAFullLoadKeepsEveryAnswer() throws {
+        var files: [String: Set<String>] = [:]
+        for number in 0..<2000 {
+            files["apps/\(number)/app.yaml"] =
+                number % 50 == 0 ? ["tenant-\(number % 40)", "shared"] : ["tenant-\(number % 40)"]
+        }
+        let reference = Self.index(files)
+        var compacted = Self.index(files)
+        compacted.record([FileChange]())
+        #expect(compacted.fileMap.groups.count > 1)
+        #expect(compacted.fileMap.changes.isEmpty)
+        #expect(compacted.files == reference.files)
+        for namespaces: Set<String> in [["tenant-0"], ["shared"], ["tenant-7", "tenant-9"]] {
+            #expect(
+                compacted.closure(of: namespaces, including: []).files
+                    == reference.closure(of: namespaces, including: []).files)
+        }
+        var expected = files
+        for change in Self.changes(count: 60) {
+            compacted.setFile(change.path, namespaces: change.namespaces)
+            expected[change.path] = change.namespaces
+        }
+        #expect(compacted.files == expected)
+        #expect(try Self.reread(compacted).files == expected)
+    }
 }
