@@ -23,18 +23,43 @@ public enum NamespacePasses {
     public static func decide(
         _ loaded: LoadedManifests, context: RuleContext, namespaces extra: Set<String> = []
     ) -> [NamespacePass] {
+        let (namespaces, pass) = passes(of: loaded, context: context, extra: extra)
+        return parallelMap(namespaces, pass)
+    }
+
+    /// `decide`, then `changes`, each namespace's changes rendered right after it is decided, on
+    /// the same core while its objects are in that core's cache, with no wait for the slowest
+    /// namespace between the two: for a pass without an executor, whose decisions are final.
+    public static func decideWithChanges(
+        _ loaded: LoadedManifests, context: RuleContext, namespaces extra: Set<String> = []
+    ) -> (passes: [NamespacePass], changes: [FileChange]) {
+        let (namespaces, pass) = passes(of: loaded, context: context, extra: extra)
+        let results = parallelMap(namespaces) { namespace in
+            let decided = pass(namespace)
+            return (decided, changeList(of: decided, loaded: loaded))
+        }
+        return (results.map(\.0), inKeyOrder(results.map(\.1), namespaces: namespaces))
+    }
+
+    /// The namespaces to decide, in order, and how to decide one.
+    private static func passes(
+        of loaded: LoadedManifests, context: RuleContext, extra: Set<String>
+    ) -> ([String], @Sendable (String) -> NamespacePass) {
         let objects = groupedByNamespace(loaded.objects)
         let orphans = groupedByNamespace(loaded.orphanedStatusDocuments)
         let namespaces = Set(objects.keys).union(orphans.keys).union(extra).sorted()
         let defaultNamespace = loaded.config.defaultNamespace
-        return parallelMap(namespaces) { namespace in
-            let world = World(
-                objects: objects[namespace] ?? [], orphanedStatusDocuments: orphans[namespace] ?? [],
-                defaultNamespace: defaultNamespace)
-            return NamespacePass(
-                namespace: namespace, initial: world,
-                reconciliation: IntegrationService.reconcile(world, context: context))
-        }
+        return (
+            namespaces,
+            { namespace in
+                let world = World(
+                    objects: objects[namespace] ?? [], orphanedStatusDocuments: orphans[namespace] ?? [],
+                    defaultNamespace: defaultNamespace)
+                return NamespacePass(
+                    namespace: namespace, initial: world,
+                    reconciliation: IntegrationService.reconcile(world, context: context))
+            }
+        )
     }
 
     /// Decide ⇄ Execute: runs the test runs each namespace's pass created with `executor`, then
@@ -65,13 +90,16 @@ public enum NamespacePasses {
     /// The file changes of every namespace's pass, relative to `loaded`, in key order; rendered
     /// on every core.
     public static func changes(of passes: [NamespacePass], loaded: LoadedManifests) -> [FileChange] {
-        let perNamespace = parallelMap(passes) { pass in
-            ChangeSet.make(
-                changes: pass.reconciliation.changes, after: pass.reconciliation.world,
-                before: { pass.initial.object($0) }, orphan: { pass.initial.orphanedStatusDocuments[$0] },
-                loaded: loaded)
-        }
+        let perNamespace = parallelMap(passes) { changeList(of: $0, loaded: loaded) }
         return inKeyOrder(perNamespace, namespaces: passes.map(\.namespace))
+    }
+
+    /// The file changes of one namespace's pass, in key order.
+    private static func changeList(of pass: NamespacePass, loaded: LoadedManifests) -> [FileChange] {
+        ChangeSet.make(
+            changes: pass.reconciliation.changes, after: pass.reconciliation.world,
+            before: { pass.initial.object($0) }, orphan: { pass.initial.orphanedStatusDocuments[$0] },
+            loaded: loaded)
     }
 
     /// `objects` by namespace, each list in the order of `objects`. Objects sorted by key come

@@ -106,13 +106,22 @@ public struct Reconciler: Sendable {
             }
             var index = Optional(consume prepared)
             let context = RuleContext(now: now, settings: settings)
-            var passes = PhaseTrace.measure("decide") {
-                NamespacePasses.decide(plan.loaded.manifests, context: context, namespaces: plan.namespaces)
-            }
+            var passes: [NamespacePass]
+            let changes: [FileChange]
             var executed: [(namespace: Int, key: ObjectKey)] = []
-            if let executor { executed = await NamespacePasses.execute(&passes, with: executor) }
-            let changes = PhaseTrace.measure("changes") {
-                NamespacePasses.changes(of: passes, loaded: plan.loaded.manifests)
+            if let executor {
+                passes = PhaseTrace.measure("decide") {
+                    NamespacePasses.decide(plan.loaded.manifests, context: context, namespaces: plan.namespaces)
+                }
+                executed = await NamespacePasses.execute(&passes, with: executor)
+                changes = PhaseTrace.measure("changes") {
+                    NamespacePasses.changes(of: passes, loaded: plan.loaded.manifests)
+                }
+            } else {
+                (passes, changes) = PhaseTrace.measure("decide and changes") {
+                    NamespacePasses.decideWithChanges(
+                        plan.loaded.manifests, context: context, namespaces: plan.namespaces)
+                }
             }
             index?.record(passes)
             // The files the commit writes are recorded (a file rewritten with the same bytes keeps

@@ -1,5 +1,7 @@
+import Foundation
 import SnapgateLoader
 import SnapgateModel
+import SnapgateRules
 import SnapgateTestSupport
 import Testing
 
@@ -98,5 +100,33 @@ import Testing
                 #expect(grouped[namespace]?.map(\.key) == group.map(\.key))
             }
         }
+    }
+}
+
+/// A pass without an executor renders each namespace's changes right after deciding it: the same
+/// passes and the same changes as deciding everything, then rendering everything.
+@Suite struct DecideWithChangesTests {
+    @Test func theSampleRepositoryDecidesAndChangesAlike() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-repo")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: root.path))
+        var files: [ParsedFile] = []
+        for case let path as String in enumerator where path.hasSuffix(".yaml") {
+            let bytes = try Array(Data(contentsOf: root.appendingPathComponent(path)))
+            files.append(ParsedFile(path: path, bytes: bytes))
+        }
+        #expect(files.count > 5)
+        let loaded = ManifestAssembler.assemble(files.sorted { $0.path < $1.path }, config: .default)
+        let context = RuleContext(now: try #require(Timestamp(rfc3339: "2026-12-01T00:00:00Z")))
+
+        let separate = NamespacePasses.decide(loaded, context: context, namespaces: ["emptied"])
+        let together = NamespacePasses.decideWithChanges(loaded, context: context, namespaces: ["emptied"])
+
+        #expect(together.passes.map(\.namespace) == separate.map(\.namespace))
+        #expect(together.passes.events == separate.events)
+        #expect(together.passes.diagnostics == separate.diagnostics)
+        let changes = NamespacePasses.changes(of: separate, loaded: loaded)
+        #expect(!changes.isEmpty)
+        #expect(together.changes == changes)
     }
 }
