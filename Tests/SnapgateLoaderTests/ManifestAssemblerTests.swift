@@ -243,3 +243,84 @@ import Testing
         #expect(loaded.objects.allSatisfy { $0.key.namespace == "tenant" })
     }
 }
+
+/// Persons' objects and snapgate's documents are matched by key over many objects of several
+/// kinds and namespaces: each person's object gets its own status document (by key, wherever
+/// the files sort), a repeated key on either side matches nothing, and snapgate's own objects
+/// and orphans are told apart as with a few.
+@Suite struct ManifestAssemblerJoinTests {
+    static func component(_ name: String, namespace: String) -> String {
+        SnapgateLoaderTests.component(name).replacingOccurrences(
+            of: "  name: \(name)\n", with: "  name: \(name)\n  namespace: \(namespace)\n")
+    }
+
+    static func status(_ name: String, namespace: String, image: String) -> String {
+        """
+        apiVersion: appstudio.redhat.com/v1alpha1
+        kind: Component
+        metadata:
+          name: \(name)
+          namespace: \(namespace)
+        status:
+          lastPromotedImage: \(image)
+        """
+    }
+
+    static func snapshot(_ name: String, namespace: String) -> String {
+        """
+        apiVersion: appstudio.redhat.com/v1alpha1
+        kind: Snapshot
+        metadata:
+          name: \(name)
+          namespace: \(namespace)
+        spec:
+          application: app
+          components: []
+        """
+    }
+
+    @Test func statusDocumentsAreMatchedByKeyAmongMany() {
+        var files: [String: String] = [:]
+        var withStatus: Set<String> = []
+        var orphans: Set<String> = []
+        var repeated: Set<String> = []
+        for tenant in 0..<12 {
+            let namespace = "tenant-\(tenant)"
+            for number in 0..<9 {
+                let name = "c\(number)"
+                let id = "\(namespace)/\(name)"
+                // Persons' files sort the other way round from the keys (z… first).
+                files["z\(20 - number)/\(namespace)/\(name).yaml"] = Self.component(name, namespace: namespace)
+                if (tenant + number) % 5 == 0 {
+                    files["y/\(namespace)/\(name).yaml"] = Self.component(name, namespace: namespace)
+                    repeated.insert(id)
+                }
+                if number % 2 == 0 {
+                    files["snapgate/\(namespace)/components/\(name).yaml"] = Self.status(
+                        name, namespace: namespace,
+                        image: "quay.io/org/\(name)@sha256:" + String(repeating: "a", count: 64))
+                    if repeated.contains(id) { orphans.insert(id) } else { withStatus.insert(id) }
+                }
+            }
+            files["snapgate/\(namespace)/components/gone.yaml"] = Self.status(
+                "gone", namespace: namespace, image: "quay.io/org/gone@sha256:" + String(repeating: "b", count: 64))
+            orphans.insert("\(namespace)/gone")
+            files["snapgate/\(namespace)/snapshots/s1.yaml"] = Self.snapshot("s1", namespace: namespace)
+        }
+        let loaded = assemble(files)
+
+        let id = { (object: ManifestObject) in "\(object.key.namespace)/\(object.key.name)" }
+        #expect(Set(loaded.statusDocuments.keys.map { "\($0.namespace)/\($0.name)" }) == withStatus)
+        for (key, document) in loaded.statusDocuments { #expect(document.key == key) }
+        #expect(Set(loaded.orphanedStatusDocuments.map(id)) == orphans)
+        let components = loaded.objects.filter { $0.kind == .component }
+        #expect(components.count == 12 * 9 - repeated.count)
+        #expect(Set(components.map(id)).isDisjoint(with: repeated))
+        for object in components where withStatus.contains(id(object)) {
+            #expect(object.node["status"]?["lastPromotedImage"]?.string?.hasPrefix("quay.io/org/") == true)
+        }
+        #expect(loaded.objects.filter { $0.kind == .snapshot }.count == 12)
+        #expect(loaded.objects.map(\.key) == loaded.objects.map(\.key).sorted())
+        #expect(loaded.diagnostics.filter { $0.message.contains("defined more than once") }.count == 2 * repeated.count)
+    }
+}
