@@ -54,7 +54,8 @@ extension GitRepository {
     /// two (the object and its fan-out folder) for each of a dozen objects. On a filesystem where
     /// many files were just deleted creating one costs ~1 ms (ext4 skips recently freed inodes),
     /// and the loose objects were most of such a pass. Loose objects, as `git` writes them for
-    /// small receives, when there are only a few. `makeTree`'s rules and errors hold: whatever our
+    /// small receives, when there are only a few (or when the repository holds 50 packs already,
+    /// until `git gc` gathers them). `makeTree`'s rules and errors hold: whatever our
     /// tree writer declines goes through `writeBlobs` and `makeTree` as before.
     public func writeBlobsAndTree(
         _ blobs: [[UInt8]], ids: [GitObjectID], base: GitObjectID?, changes: [GitTreeChange]
@@ -68,7 +69,11 @@ extension GitRepository {
         }
         recentBlobs = []
         let objects = try newObjects(zip(ids, blobs).map { PackObject(kind: .blob, id: $0, bytes: $1) } + trees)
-        if objects.count >= Self.smallPackMinimum {
+        // Each pass's pack is one more for every reader to search: once a repository has as
+        // many as makes `git gc --auto` repack (gc.autoPackLimit's default), loose objects again.
+        if objects.count >= Self.smallPackMinimum,
+            PackReader.indexFiles(in: try objectsDirectory() + "pack").count < Self.packCountLimit
+        {
             try install(await PackBuilder.build(objects))
         } else {
             for object in objects { try writeLoose(object) }
@@ -78,6 +83,8 @@ extension GitRepository {
 
     /// From this many new objects on, `writeBlobsAndTree` writes a pack.
     static let smallPackMinimum = 4
+    /// Up to this many packs in the repository, `writeBlobsAndTree` adds one.
+    static let packCountLimit = 50
 
     /// Writes `trees` (new to the repository): one pack when there are many, else loose objects.
     func storeTrees(_ trees: [PackObject]) async throws(GitError) {

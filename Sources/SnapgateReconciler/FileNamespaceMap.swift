@@ -10,6 +10,10 @@
 ///
 /// Reading a large index into one dictionary and grouping it again to write it were most of a
 /// fresh incremental pass (~20 ms of ~45 in the benchmark's 1,000-application repository).
+///
+/// A path that an index file lists twice (edited by hand; snapgate writes each once) answers
+/// look-ups with its last list, as a dictionary of the lines would, but is visited under both
+/// lists until it is set: a namespace's closure then reads more files, never fewer.
 public struct FileNamespaceMap: Sendable, Equatable {
     /// Paths that name the same namespaces, in the order they were read.
     struct Group: Sendable {
@@ -24,9 +28,9 @@ public struct FileNamespaceMap: Sendable, Equatable {
     private var removed: Set<String> = []
     /// Groups holding a path that `changes` overrides: only their paths are checked against it.
     private var touchedGroups: Set<Int> = []
-    /// Where each grouped path is, once many grouped paths have been changed (until then each
-    /// is found by a scan: a pass usually changes a handful).
-    private var positions: [String: Int]?
+    /// The groups holding each grouped path, once many grouped paths have been looked up (until
+    /// then each is found by a scan: a pass usually changes a handful).
+    private var positions: [String: [Int]]?
     private var scans = 0
     private static let scansBeforeIndexing = 32
 
@@ -39,8 +43,10 @@ public struct FileNamespaceMap: Sendable, Equatable {
     }
 
     /// Appends a file read from an index file; consecutive files with an equal list share a
-    /// group (`startsGroup` false), which the reader knows from the list's bytes.
+    /// group (`startsGroup` false), which the reader knows from the list's bytes. Only while
+    /// reading, before any change.
     mutating func appendRead(_ path: String, namespaces: Set<String>, startsGroup: Bool) {
+        assert(changes.isEmpty && removed.isEmpty && positions == nil, "appendRead after a change")
         if startsGroup || groups.isEmpty {
             groups.append(Group(namespaces: namespaces, paths: [path]))
         } else {
@@ -48,51 +54,46 @@ public struct FileNamespaceMap: Sendable, Equatable {
         }
     }
 
-    /// The namespaces of `path`; nil when it is no manifest of the index.
-    public func namespaces(of path: String) -> Set<String>? {
+    /// The namespaces of `path`; nil when it is no manifest of the index. (Mutating: after many
+    /// look-ups the grouped paths are indexed, so a large diff does not scan them all each time.)
+    public mutating func namespaces(of path: String) -> Set<String>? {
         if let changed = changes[path] { return changed }
-        guard !groups.isEmpty, !removed.contains(path), let group = group(of: path) else { return nil }
+        guard !groups.isEmpty, !removed.contains(path), let group = indexedGroups(of: path).last else { return nil }
         return groups[group].namespaces
     }
 
     /// Sets the namespaces of `path` (nil: the file is gone).
     public mutating func set(_ path: String, namespaces: Set<String>?) {
         if !groups.isEmpty {
-            // The first change to a grouped file marks its group (later ones find it marked).
-            if changes[path] == nil, !removed.contains(path), let group = indexedGroup(of: path) {
-                touchedGroups.insert(group)
+            // The first change to a grouped file marks its groups (later ones find them marked).
+            // Every group: a path listed twice (an index file edited by hand) must leave both.
+            if changes[path] == nil, !removed.contains(path) {
+                touchedGroups.formUnion(indexedGroups(of: path))
             }
             if namespaces == nil { removed.insert(path) } else { removed.remove(path) }
         }
         changes[path] = namespaces
     }
 
-    /// The group holding `path` (the last, as a dictionary of the lines would keep the last).
-    private func group(of path: String) -> Int? {
-        if let positions { return positions[path] }
-        let length = path.utf8.count
-        for group in groups.indices.reversed() {
-            for candidate in groups[group].paths.reversed()
-            where candidate.utf8.count == length && candidate == path {
-                return group
-            }
-        }
-        return nil
-    }
-
-    /// `group(of:)`, indexing every grouped path once scans would cost more than the index.
-    private mutating func indexedGroup(of path: String) -> Int? {
+    /// The groups holding `path`, ascending (a path is in one, unless an index file read listed
+    /// it twice; a dictionary of the lines would keep the last), indexing every grouped path
+    /// once scans would cost more than the index.
+    private mutating func indexedGroups(of path: String) -> [Int] {
         if positions == nil {
             scans += 1
             if scans > Self.scansBeforeIndexing {
-                var positions: [String: Int] = [:]
+                var positions: [String: [Int]] = [:]
                 for (group, members) in groups.enumerated() {
-                    for member in members.paths { positions[member] = group }
+                    for member in members.paths { positions[member, default: []].append(group) }
                 }
                 self.positions = positions
             }
         }
-        return group(of: path)
+        if let positions { return positions[path] ?? [] }
+        let length = path.utf8.count
+        return groups.indices.filter { group in
+            groups[group].paths.contains { $0.utf8.count == length && $0 == path }
+        }
     }
 
     /// Every file with its namespaces: `group` runs for the unchanged grouped files, group by

@@ -112,7 +112,7 @@ public struct PassIndex: Sendable {
     }
 
     /// The namespaces `path` names; nil when it is no manifest of the index.
-    public func namespaces(ofFile path: String) -> Set<String>? { fileMap.namespaces(of: path) }
+    public mutating func namespaces(ofFile path: String) -> Set<String>? { fileMap.namespaces(of: path) }
 
     /// Replaces the loader findings of `paths` with `diagnostics` (grouped by their paths).
     public mutating func replaceFileDiagnostics(of paths: some Sequence<String>, with diagnostics: [Diagnostic]) {
@@ -154,7 +154,9 @@ public struct PassIndex: Sendable {
         var files = changed
         var decided: Set<String> = []
         var frontier = namespaces
-        for path in changed { frontier.formUnion(fileMap.namespaces(of: path) ?? []) }
+        // The changed files are set already (`setFile`): found by path, not by a scan.
+        var map = fileMap
+        for path in changed { frontier.formUnion(map.namespaces(of: path) ?? []) }
         while !frontier.isEmpty {
             decided.formUnion(frontier)
             let wanted = NamespaceMatcher(frontier)

@@ -243,4 +243,24 @@ func packIndexes(in repository: String) throws -> [String] {
             _ = try await repository.makeTree(base: base, changes: [.upsert(path: "apps", blob: ids[0])])
         }
     }
+
+    /// A repository that holds 50 packs already (as many as make `git gc --auto` repack) gets
+    /// loose objects again, not a 51st pack.
+    @Test func aRepositoryWithManyPacksGetsLooseObjects() async throws {
+        let sandbox = try Sandbox()
+        let (path, base) = try Self.repository(sandbox, named: "many-packs.git")
+        let repository = try GitRepository(path: path)
+        for pack in 0..<50 {
+            _ = try await repository.writeBlobs((0..<32).map { Array("pack \(pack) blob \($0)\n".utf8) })
+        }
+        let packs = try Self.packCount(sandbox, path)
+        #expect(packs >= 50)
+        let blobs = (0..<3).map { Array("new \($0)\n".utf8) }
+        let ids = await GitRepository.blobIDs(of: blobs)
+        let root = try await repository.writeBlobsAndTree(
+            blobs, ids: ids, base: base, changes: zip(0..<3, ids).map { .upsert(path: "more/\($0).yaml", blob: $1) })
+        #expect(try Self.packCount(sandbox, path) == packs)
+        #expect(try sandbox.git(["cat-file", "-p", "\(root.hex):more/2.yaml"], in: path) == "new 2\n")
+        try sandbox.git(["fsck", "--strict"], in: path)
+    }
 }

@@ -49,6 +49,14 @@ import Testing
         return (0..<count).map { step in kinds[step % kinds.count](step * 7 % 120) }
     }
 
+    /// Applies `changes(count:)` to `index`, and to `expected` as a dictionary takes them.
+    static func apply(changes count: Int, to index: inout PassIndex, _ expected: inout [String: Set<String>]) {
+        for change in changes(count: count) {
+            index.setFile(change.path, namespaces: change.namespaces)
+            expected[change.path] = change.namespaces
+        }
+    }
+
     @Test(arguments: [0, 1, 5, 40, 200])
     func aReadMapChangedAnswersAsADictionary(changeCount: Int) throws {
         var reference = Self.index(Self.files())
@@ -97,11 +105,40 @@ import Testing
                     == reference.closure(of: namespaces, including: []).files)
         }
         var expected = files
-        for change in Self.changes(count: 60) {
-            compacted.setFile(change.path, namespaces: change.namespaces)
-            expected[change.path] = change.namespaces
-        }
+        Self.apply(changes: 60, to: &compacted, &expected)
         #expect(compacted.files == expected)
         #expect(try Self.reread(compacted).files == expected)
+    }
+
+    /// An index file edited by hand may list a path twice: look-ups give its last list, as a
+    /// dictionary of the lines would, and once the path is set or removed it leaves both.
+    @Test func aPathListedTwiceLeavesBothListsWhenChanged() throws {
+        let head = "\(PassIndexFile.header)\ncommit\t\(Self.id.hex)\ntree\t\(Self.id.hex)\nconfig\t-\nfingerprint\tf\n"
+        let lines = "f\ta.yaml\ttenant-a\nf\tdup.yaml\ttenant-a\nf\tb.yaml\ttenant-b\nf\tdup.yaml\ttenant-b\n"
+        var read = try #require(PassIndexFile.parse(Array((head + lines).utf8)))
+        #expect(read.namespaces(ofFile: "dup.yaml") == ["tenant-b"])
+        #expect(read.files["dup.yaml"] == ["tenant-b"])
+        var removed = read
+        removed.setFile("dup.yaml", namespaces: nil)
+        #expect(removed.closure(of: ["tenant-a"], including: []).files == ["a.yaml"])
+        #expect(try Self.reread(removed).files == ["a.yaml": ["tenant-a"], "b.yaml": ["tenant-b"]])
+        read.setFile("dup.yaml", namespaces: ["tenant-c"])
+        #expect(read.closure(of: ["tenant-a"], including: []).files == ["a.yaml"])
+        #expect(
+            try Self.reread(read).files == ["a.yaml": ["tenant-a"], "b.yaml": ["tenant-b"], "dup.yaml": ["tenant-c"]])
+    }
+
+    /// Many look-ups before any change (a large diff) index the grouped paths once: every answer
+    /// stays a dictionary's.
+    @Test func manyLookupsAnswerAsADictionary() throws {
+        var read = try Self.reread(Self.index(Self.files()))
+        let files = Self.files()
+        for path in files.keys.sorted() + ["apps/999/app.yaml", "nowhere.yaml"] {
+            #expect(read.namespaces(ofFile: path) == files[path], "\(path)")
+        }
+        var expected = files
+        Self.apply(changes: 40, to: &read, &expected)
+        #expect(read.files == expected)
+        #expect(try Self.reread(read).files == expected)
     }
 }
