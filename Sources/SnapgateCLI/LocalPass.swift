@@ -9,10 +9,11 @@ import SnapgateRules
 /// and failures as one clear line.
 enum LocalPass {
     /// Runs the pass; `present` shows its outcome while the state files the next process starts
-    /// from are written (they are on disk when this returns).
+    /// from are written (they are on disk when this returns). `whileCommitting` sees the changes
+    /// while the commit is made (`Reconciler.whileCommitting`).
     static func run(
         repository: GitRepository, branch: String, now: Timestamp?, executor: ExecutorKind,
-        present: (ReconcileOutcome) -> Void = { _ in }
+        present: (ReconcileOutcome) -> Void = { _ in }, whileCommitting: (@Sendable ([FileChange]) -> Void)? = nil
     ) async throws(CommandFailure) -> ReconcileOutcome {
         let clock = now ?? Timestamp.wallClock()
         let view = ProgressView()
@@ -31,6 +32,7 @@ enum LocalPass {
             var reconciler = Reconciler(repository: repository, cache: ParseCache(enabled: false))
             let settings = RuleSettings.fromEnvironment()
             reconciler.memoFingerprint = BuildIdentity.current.map { "\($0)|\(settings)|\(executor.rawValue)" }
+            reconciler.whileCommitting = whileCommitting
             attempt = .success(
                 try await reconciler.reconcile(branch: branch, now: clock, settings: settings, executor: runner))
             // Its index of the branch is large: kept to the exit (after keepUntilExit), not freed before it.

@@ -69,16 +69,25 @@ struct ReconcileCommand: AsyncParsableCommand {
             let started = ContinuousClock.now
             defer { if PhaseTrace.isEnabled { PhaseTrace.report("command", since: started) } }
             let output = output
-            let outcome = try await LocalPass.run(
-                repository: repo, branch: branch, now: now.flatMap { Timestamp(rfc3339: $0) }, executor: executor
-            ) { outcome in
+            // The text report's bulk, one line a change, is written while the commit is made.
+            let prefetched = PrefetchedChangeLines()
+            let present = { (outcome: ReconcileOutcome) in
                 PhaseTrace.measure("report") {
                     switch output {
-                    case .text: Terminal.writeOut(ReconcileReport.text(outcome, colors: Terminal.stdoutSupportsColor))
+                    case .text:
+                        Terminal.writeOut(
+                            ReconcileReport.text(
+                                outcome, colors: Terminal.stdoutSupportsColor,
+                                changeLines: prefetched.lines(for: outcome.changes)))
                     case .json: Terminal.writeOut(ReconcileReport.json(outcome).prettyText + "\n")
                     }
                 }
             }
+            let whileCommitting: (@Sendable ([FileChange]) -> Void)? =
+                output == .text ? { @Sendable changes in prefetched.start(changes) } : nil
+            let outcome = try await LocalPass.run(
+                repository: repo, branch: branch, now: now.flatMap { Timestamp(rfc3339: $0) }, executor: executor,
+                present: present, whileCommitting: whileCommitting)
             if case .leftAlone(let reason)? = outcome.workTree {
                 Terminal.writeErr(
                     "snapgate: warning: the commit landed on '\(branch)' but the working tree was left alone: \(reason)\n"
@@ -93,7 +102,8 @@ struct ReconcileCommand: AsyncParsableCommand {
 
 /// How `reconcile` presents what it did.
 enum ReconcileReport {
-    static func text(_ outcome: ReconcileOutcome, colors: Bool) -> String {
+    /// `changeLines`, when given, are `changeLines(outcome.changes)` made beforehand.
+    static func text(_ outcome: ReconcileOutcome, colors: Bool, changeLines prefetched: String? = nil) -> String {
         var out = ""
         for diagnostic in outcome.diagnostics {
             out += Terminal.format(diagnostic, colors: colors) + "\n"
@@ -103,7 +113,7 @@ enum ReconcileReport {
         }
         out += "\(outcome.branch): \(outcome.base.abbreviated(8)) → \(commit.abbreviated(8)), \(outcome.changes.count) "
         out += outcome.changes.count == 1 ? "file\n" : "files\n"
-        out += changeLines(outcome.changes)
+        out += prefetched ?? changeLines(outcome.changes)
         for event in outcome.events { out += "  · \(event.summary)\n" }
         if !outcome.executedRuns.isEmpty { out += "\n" + runTable(outcome.executedRuns) }
         if outcome.retries > 0 {
@@ -203,5 +213,28 @@ extension RuleSettings {
             consoleName: environment["CONSOLE_NAME"] ?? "Integration Service", consoleURL: environment["CONSOLE_URL"],
             pipelineTimeout: environment["PIPELINE_TIMEOUT"], tasksTimeout: environment["TASKS_TIMEOUT"],
             finallyTimeout: environment["FINALLY_TIMEOUT"])
+    }
+}
+
+/// The text report's change lines, made on another thread while a pass makes its commit (the
+/// pass then uses one core, and the lines are most of a large report). Each `start` replaces the
+/// last (a pass that lost a race starts over); `lines(for:)` waits for the work and gives the
+/// lines when they were made from exactly those changes.
+final class PrefetchedChangeLines: Sendable {
+    private let made = Mutex<(changes: [FileChange], lines: String)?>(nil)
+    private let pending = DispatchGroup()
+
+    func start(_ changes: [FileChange]) {
+        pending.enter()
+        DispatchQueue.global().async { [self] in
+            let lines = ReconcileReport.changeLines(changes)
+            made.withLock { $0 = (changes, lines) }
+            pending.leave()
+        }
+    }
+
+    func lines(for changes: [FileChange]) -> String? {
+        pending.wait()
+        return made.withLock { made in made.flatMap { $0.changes == changes ? $0.lines : nil } }
     }
 }

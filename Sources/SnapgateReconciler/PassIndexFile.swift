@@ -8,13 +8,17 @@ public import SnapgateModel
 ///
 /// A line format rather than JSON: a large repository's index has a line per manifest, and this
 /// is read at the start of every pass. Fields are tab-separated and percent-encoded (`%`, tab,
-/// newline, carriage return, comma). Lines: `snapgate-pass-index 1`, `commit`, `tree`, `config`
+/// newline, carriage return, comma). Lines: `snapgate-pass-index 2`, `commit`, `tree`, `config`
 /// (a blob id or `-`), `fingerprint`, then `f <path> <ns,ns>` per manifest, `p <path>` per
 /// patch file, `n <namespace> <wake-up ms or -> <0|1>` per namespace, `d <namespace or empty>
-/// <severity> <path> <line> <column> <message>` per finding (empty namespace: the loader's).
-/// An unreadable file is no index: the next pass reads everything, which is always correct.
+/// <severity> <path> <line> <column> <message>` per finding (empty namespace: the loader's),
+/// and `end` last. An unreadable file is no index — one without its `end` line was cut short
+/// (the file is not flushed to disk) —: the next pass reads everything, which is always correct.
 public enum PassIndexFile {
-    static let header = "snapgate-pass-index 1"
+    static let header = "snapgate-pass-index 2"
+    /// The last line: a file without it was cut short (state files are not flushed to disk) and
+    /// is no index.
+    static let trailer = "end"
 
     /// The index file of `branch`.
     static func path(in repository: GitRepository, branch: String) -> String {
@@ -77,7 +81,7 @@ public enum PassIndexFile {
         for diagnostics in index.fileDiagnostics.values {
             for diagnostic in diagnostics { diagnosticLine(diagnostic, unit: "") }
         }
-        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: "\n\(trailer)\n".utf8)
         return out
     }
 
@@ -86,18 +90,8 @@ public enum PassIndexFile {
     public static func write(
         body: [UInt8], commit: GitObjectID, tree: GitObjectID, in repository: GitRepository, branch: String
     ) {
-        var out = Array("\(header)\ncommit\t\(commit.hex)\ntree\t\(tree.hex)\n".utf8)
-        out += body
-        let target = path(in: repository, branch: branch)
-        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(out).write(to: URL(fileURLWithPath: temporary))
-            _ = rename(temporary, target)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        let head = Array("\(header)\ncommit\t\(commit.hex)\ntree\t\(tree.hex)\n".utf8)
+        _ = StateWrites.replaceFile(at: path(in: repository, branch: branch), with: [head, body])
     }
 
     /// Reads the index of `branch`; nil when there is none or it cannot be read.
@@ -135,6 +129,7 @@ public enum PassIndexFile {
         var previousNames: Set<String> = []
         var lineStart = 0
         var sawHeader = false
+        var sawTrailer = false
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
@@ -144,6 +139,12 @@ public enum PassIndexFile {
             guard sawHeader else {
                 guard String(decoding: line, as: UTF8.self) == header else { return nil }
                 sawHeader = true
+                continue
+            }
+            // Nothing may follow the last line.
+            guard !sawTrailer else { return nil }
+            if line.elementsEqual(trailer.utf8) {
+                sawTrailer = true
                 continue
             }
             fields.removeAll(keepingCapacity: true)
@@ -202,7 +203,7 @@ public enum PassIndexFile {
                 }
             }
         }
-        guard let commit, let tree, let configBlob, let fingerprint else { return nil }
+        guard sawTrailer, let commit, let tree, let configBlob, let fingerprint else { return nil }
         var index = PassIndex(
             commit: commit, tree: tree, fingerprint: fingerprint, config: .default, configBlob: configBlob,
             patchFiles: patches, fileMap: files)

@@ -67,15 +67,8 @@ public struct PassMemo: Sendable, Hashable {
             ("wakeUp", wakeUp.map { .int(Int($0.milliseconds)) } ?? .null),
             ("diagnostics", .array(diagnostics.map(\.json))),
         ])
-        let directory = (target as NSString).deletingLastPathComponent
-        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(json.compactText.utf8).write(to: URL(fileURLWithPath: temporary))
-            _ = rename(temporary, target)
-        } catch {
-            // A memo is an optimisation: without it the next pass simply runs.
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        // A memo is an optimisation: without it (not written, or cut short by a crash: no longer
+        // JSON) the next pass simply runs.
+        _ = StateWrites.replaceFile(at: target, with: [Array(json.compactText.utf8)])
     }
 }

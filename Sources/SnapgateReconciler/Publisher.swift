@@ -23,9 +23,13 @@ public struct Publisher: Sendable {
     ///
     /// - Throws: `GitError` with code `.conflict` when the branch no longer points at `tip`: the
     ///   caller reads the branch again and recomputes (never a force).
+    ///
+    /// `whileCommitting` is called with the changes the commit holds once its blobs and trees are
+    /// on disk, while the commit is made and the branch moved: a caller can present them on the
+    /// core that has nothing else to do then.
     public func publish(
         _ changes: [FileChange], onto tip: GitObjectID, branch: String, now: Timestamp,
-        message: ([FileChange]) -> String
+        message: ([FileChange]) -> String, whileCommitting: (@Sendable ([FileChange]) -> Void)? = nil
     ) async throws(GitError) -> Result {
         let parent = try await repository.commitInfo(tip)
         // What each path holds now, in one call (not one actor hop and tree walk per change).
@@ -62,6 +66,7 @@ public struct Publisher: Sendable {
                 contents, ids: ids, base: parent.tree, changes: updates, message: { message(effective) })
         }
         guard tree != parent.tree else { return Result(commit: nil, changes: [], workTree: nil) }
+        whileCommitting?(effective)
         let signature = await repository.defaultSignature(now: now.seconds)
         // The objects are written (and flushed) before the branch moves: a process killed here
         // leaves the branch at its old commit and only unreferenced objects behind.

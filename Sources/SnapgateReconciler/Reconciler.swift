@@ -60,6 +60,10 @@ public struct Reconciler: Sendable {
     /// new process starts from the index the last one left (`PassIndexFile`). nil (the default)
     /// never skips and keeps indexes in memory only.
     public var memoFingerprint: String?
+    /// Called with the changes a pass commits once their blobs and trees are written, while the
+    /// commit is made (`Publisher.publish`'s `whileCommitting`); again if a lost race makes the
+    /// pass start over, so the last call's changes are the outcome's.
+    public var whileCommitting: (@Sendable ([FileChange]) -> Void)?
 
     /// Creates a reconciler over `repository`, caching parses in `cache`.
     public init(repository: GitRepository, cache: ParseCache = ParseCache(), indexes: PassIndexStore = PassIndexStore())
@@ -145,7 +149,8 @@ public struct Reconciler: Sendable {
                 published = try await PhaseTrace.measure("publish") { () async throws(GitError) in
                     try await Publisher(repository: repository).publish(
                         changes, onto: tip, branch: branch, now: now,
-                        message: { CommitMessage.make(changes: $0, events: events) })
+                        message: { CommitMessage.make(changes: $0, events: events) },
+                        whileCommitting: whileCommitting)
                 }
             } catch {
                 // The branch moved while this pass computed: read it again and recompute.

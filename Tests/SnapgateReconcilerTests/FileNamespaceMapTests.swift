@@ -114,7 +114,7 @@ import Testing
     /// dictionary of the lines would, and once the path is set or removed it leaves both.
     @Test func aPathListedTwiceLeavesBothListsWhenChanged() throws {
         let head = "\(PassIndexFile.header)\ncommit\t\(Self.id.hex)\ntree\t\(Self.id.hex)\nconfig\t-\nfingerprint\tf\n"
-        let lines = "f\ta.yaml\ttenant-a\nf\tdup.yaml\ttenant-a\nf\tb.yaml\ttenant-b\nf\tdup.yaml\ttenant-b\n"
+        let lines = "f\ta.yaml\ttenant-a\nf\tdup.yaml\ttenant-a\nf\tb.yaml\ttenant-b\nf\tdup.yaml\ttenant-b\nend\n"
         var read = try #require(PassIndexFile.parse(Array((head + lines).utf8)))
         #expect(read.namespaces(ofFile: "dup.yaml") == ["tenant-b"])
         #expect(read.files["dup.yaml"] == ["tenant-b"])

@@ -2,9 +2,10 @@ import Foundation
 import SnapgateGit
 import SnapgateLoader
 import SnapgateModel
-import SnapgateReconciler
 import SnapgateTestSupport
 import Testing
+
+@testable import SnapgateReconciler
 
 /// The index of a pass: what a change concerns, and its file surviving a round trip.
 @Suite struct PassIndexTests {
@@ -83,6 +84,19 @@ import Testing
         #expect(await PassIndexFile.read(in: repository, branch: "main") == nil)
     }
 
+    /// State files are not flushed to disk: an index a crash cut short, anywhere, reads as none.
+    @Test func anIndexFileCutShortIsNoIndex() throws {
+        let head = Array("\(PassIndexFile.header)\ncommit\t\(Self.id.hex)\ntree\t\(Self.id.hex)\n".utf8)
+        let whole = head + PassIndexFile.body(of: Self.index())
+        #expect(PassIndexFile.parse(whole) != nil)
+        // (Only the last newline missing, the file is whole.)
+        for length in 0..<(whole.count - 1) {
+            #expect(PassIndexFile.parse(Array(whole[..<length])) == nil, "cut at \(length) of \(whole.count)")
+        }
+        #expect(PassIndexFile.parse(whole + Array("f\tlate.yaml\ttenant\n".utf8)) == nil)
+        #expect(PassIndexFile.parse(whole.dropLast(4) + [0, 0, 0, 0]) == nil)
+    }
+
     @Test func aDamagedIndexFileIsNoIndex() async throws {
         let sandbox = try Sandbox()
         let path = try sandbox.makeRepository(["x.yaml": "a: 1\n"], named: "damaged", bare: true)
@@ -113,9 +127,11 @@ import Testing
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         let fileLines = lines.filter { $0.hasPrefix("f\t") }
         #expect(fileLines.count == index.files.count)
-        // Each file line moved to the end in turn: lists of one namespace no longer adjacent.
+        // Each file line moved to the end in turn (before the closing `end`): lists of one
+        // namespace no longer adjacent.
+        #expect(lines.last == "end")
         for moved in fileLines {
-            let shuffled = lines.filter { $0 != moved } + [moved]
+            let shuffled = lines.dropLast().filter { $0 != moved } + [moved, "end"]
             try (shuffled.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
             let read = try #require(await PassIndexFile.read(in: repository, branch: "main"))
             #expect(read.files == index.files)
