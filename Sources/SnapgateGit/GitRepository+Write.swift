@@ -157,9 +157,17 @@ extension GitRepository {
                         message: "cancelled while waiting for the lock on \(referenceName)")
                 }
             case .locked:
+                // A lock file nobody removes is left by a writer that died between taking the
+                // lock and renaming it into place (git's own and ours): git does not take it over,
+                // and neither does snapgate — another process may hold it — but says what to do.
+                // libgit2's text ends in ": " when the system gave no reason.
+                var reason = Substring(error.message)
+                while reason.hasSuffix(":") || reason.hasSuffix(" ") { reason = reason.dropLast() }
                 throw GitError(
                     code: .locked, function: error.function,
-                    message: "\(referenceName) still locked after \(attempt + 1) attempts: \(error.message)")
+                    message: "\(referenceName) still locked after \(attempt + 1) attempts: \(reason); "
+                        + "another git or snapgate process is updating it — if none is, one that was killed left "
+                        + "\(referenceName).lock behind in the repository: remove that file and run again")
             case .conflict, .notFound:
                 let current = try referenceTarget(referenceName)
                 if current == new { return }

@@ -203,6 +203,8 @@ import Testing
         }
         #expect(locked?.code == .locked)
         #expect(locked?.isRetryable == true)
+        #expect(locked?.message.contains("remove that file and run again") == true)
+        #expect(locked?.message.contains("refs/heads/main.lock") == true)
         #expect(try await repository.branchTip("main") == first)
 
         // A lock released during the retries: success.
