@@ -62,6 +62,12 @@ public struct FileNamespaceMap: Sendable, Equatable {
         return groups[group].namespaces
     }
 
+    /// Room for `count` more files set by path (a full pass's writes: grown once, not rehashed
+    /// as it fills).
+    mutating func reserveCapacity(forChanges count: Int) {
+        changes.reserveCapacity(changes.count + count)
+    }
+
     /// Sets the namespaces of `path` (nil: the file is gone).
     public mutating func set(_ path: String, namespaces: Set<String>?) {
         if !groups.isEmpty {

@@ -203,9 +203,18 @@ public struct PassIndex: Sendable {
     /// Records the files a commit wrote: each holds one object of its key's namespace. (After a
     /// full pass the files are then grouped by namespaces, for the next pass's closure.)
     public mutating func record(_ changes: [FileChange]) {
+        fileMap.reserveCapacity(forChanges: changes.count)
+        // Changes come in key order, a namespace's of one kind together: one set for each run.
+        var last: (namespace: String, set: Set<String>)?
         for change in changes {
-            setFile(change.path, namespaces: change.contents == nil ? nil : [change.key.namespace])
-            if change.contents == nil { fileDiagnostics[change.path] = nil }
+            guard change.contents != nil else {
+                setFile(change.path, namespaces: nil)
+                fileDiagnostics[change.path] = nil
+                continue
+            }
+            let namespace = change.key.namespace
+            if last?.namespace != namespace { last = (namespace, [namespace]) }
+            setFile(change.path, namespaces: last?.set)
         }
         fileMap.compactIfLarge()
     }
