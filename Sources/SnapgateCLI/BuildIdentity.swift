@@ -4,10 +4,18 @@ import Foundation
 /// pass left behind is trusted only by the same build: a rebuilt snapgate may decide differently.
 enum BuildIdentity {
     static let current: String? = {
-        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-        else { return nil }
-        return "\(path)|\(size)|\(modified.timeIntervalSince1970)"
+        // `stat` itself: `FileManager.attributesOfItem` also looks up the owner's user and group
+        // names (reading nsswitch.conf, /etc/passwd and /etc/group) on every start of a pass.
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+            return nil
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        #if canImport(Darwin)
+            let modified = status.st_mtimespec
+        #else
+            let modified = status.st_mtim
+        #endif
+        return "\(path)|\(status.st_size)|\(modified.tv_sec).\(modified.tv_nsec)"
     }()
 }
