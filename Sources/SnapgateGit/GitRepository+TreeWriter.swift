@@ -1,5 +1,11 @@
 internal import CLibGit2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // The trees of `makeTree` built in one pass without libgit2's tree builder: the changes sorted by
 // path, one open directory per path component on a stack, each directory's entries merged with its
 // base tree's when it is closed, then hashed. `git_tree_create_updated` (into a `mempack`) took
@@ -26,8 +32,9 @@ extension GitRepository {
         paths.reserveCapacity(changes.count)
         var sorted = true
         for change in changes {
-            let path = Array(change.path.utf8)
-            guard path.split(separator: UInt8(ascii: "/")).allSatisfy(isPlainName) else { return nil }
+            // The bytes copied whole (the UTF-8 view's generic copy goes byte by byte).
+            let path = change.path.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(change.path.utf8)
+            guard isPlainPath(path) else { return nil }
             if case .upsert(_, _, let mode) = change, mode == .tree || mode == .submodule { return nil }
             if sorted, let last = paths.last, !bytesPrecede(last, path) { sorted = false }
             paths.append(path)
@@ -53,7 +60,7 @@ extension GitRepository {
             // Close the open directories this path is not in.
             var depth = 1
             while depth < stack.count && depth < components.count
-                && stack[depth].name.elementsEqual(path[components[depth - 1]])
+                && bytesEqual(stack[depth].name, path[components[depth - 1]])
             {
                 depth += 1
             }
@@ -231,13 +238,35 @@ private struct OpenDirectory {
     }
 }
 
-/// Whether a path component is one libgit2 accepts without a second look: printable ASCII, not
-/// starting with '.', no '~', '\', ':' (which its `.git` lookalike checks for HFS and NTFS involve).
-private func isPlainName(_ name: ArraySlice<UInt8>) -> Bool {
-    guard let first = name.first, first != UInt8(ascii: ".") else { return false }
-    return name.allSatisfy { byte in
-        byte >= 0x20 && byte < 0x7f && byte != UInt8(ascii: "~") && byte != UInt8(ascii: "\\")
-            && byte != UInt8(ascii: ":")
+/// Whether every component of a `/`-separated path is one libgit2 accepts without a second look:
+/// not empty, printable ASCII, not starting with '.', no '~', '\', ':' (which its `.git`
+/// lookalike checks for HFS and NTFS involve). One pass over the bytes, nothing allocated.
+private func isPlainPath(_ path: [UInt8]) -> Bool {
+    path.withUnsafeBufferPointer { bytes in
+        var componentStart = true
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                if componentStart { return false }  // An empty component (or a leading `/`).
+                componentStart = true
+                continue
+            }
+            if componentStart && byte == UInt8(ascii: ".") { return false }
+            componentStart = false
+            guard
+                byte >= 0x20 && byte < 0x7f && byte != UInt8(ascii: "~") && byte != UInt8(ascii: "\\")
+                    && byte != UInt8(ascii: ":")
+            else { return false }
+        }
+        return !componentStart  // Not empty, no trailing `/`.
+    }
+}
+
+/// Whether a name and a slice of a path hold the same bytes.
+private func bytesEqual(_ name: [UInt8], _ slice: ArraySlice<UInt8>) -> Bool {
+    guard name.count == slice.count else { return false }
+    guard !name.isEmpty else { return true }
+    return name.withUnsafeBufferPointer { a in
+        slice.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
     }
 }
 
