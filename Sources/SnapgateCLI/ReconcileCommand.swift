@@ -124,44 +124,36 @@ enum ReconcileReport {
 
     /// `  action object  path` for each change, the columns aligned. Kinds, namespaces and names
     /// are DNS-style ASCII: widths by UTF-8 count are column widths. Written as bytes, each
-    /// object's names read once, in two halves on two cores when there are many: a cold pass of
-    /// a large repository has a line for each of 10,000 changes, and the report is the last
-    /// thing the pass waits for.
+    /// object's names read once: a cold pass of a large repository has a line for each of 10,000
+    /// changes (`PrefetchedChangeLines` makes them while the pass commits).
     static func changeLines(_ changes: [FileChange]) -> String {
+        func objectWidth(kind: String, namespace: String, name: String) -> Int {
+            kind.utf8.count + 1 + namespace.utf8.count + 1 + name.utf8.count
+        }
         let width =
             changes.lazy.map {
-                $0.key.groupKind.kind.utf8.count + 1 + $0.key.namespace.utf8.count + 1 + $0.key.name.utf8.count
+                objectWidth(kind: $0.key.groupKind.kind, namespace: $0.key.namespace, name: $0.key.name)
             }.max() ?? 0
-        @Sendable func lines(_ range: Range<Int>) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(range.count * (width + 64))
-            for change in changes[range] {
-                let action = change.action.rawValue
-                let key = change.key
-                let (kind, namespace, name) = (key.groupKind.kind, key.namespace, key.name)
-                out.append(contentsOf: "  ".utf8)
-                out.append(contentsOf: action.utf8)
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, 6 - action.utf8.count) + 1))
-                out.append(contentsOf: kind.utf8)
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: namespace.utf8)
-                out.append(UInt8(ascii: "/"))
-                out.append(contentsOf: name.utf8)
-                let objectWidth = kind.utf8.count + 1 + namespace.utf8.count + 1 + name.utf8.count
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, width - objectWidth) + 2))
-                out.append(contentsOf: change.path.utf8)
-                out.append(UInt8(ascii: "\n"))
-            }
-            return out
+        var out: [UInt8] = []
+        out.reserveCapacity(changes.count * (width + 64))
+        for change in changes {
+            let action = change.action.rawValue
+            let key = change.key
+            let (kind, namespace, name) = (key.groupKind.kind, key.namespace, key.name)
+            out.append(contentsOf: "  ".utf8)
+            out.append(contentsOf: action.utf8)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, 6 - action.utf8.count) + 1))
+            out.append(contentsOf: kind.utf8)
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: namespace.utf8)
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: name.utf8)
+            let padding = width - objectWidth(kind: kind, namespace: namespace, name: name)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, padding) + 2))
+            out.append(contentsOf: change.path.utf8)
+            out.append(UInt8(ascii: "\n"))
         }
-        guard changes.count >= 2048 else { return String(decoding: lines(changes.indices), as: UTF8.self) }
-        let middle = changes.count / 2
-        let halves = Mutex<[[UInt8]]>([[], []])
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let part = lines(half == 0 ? 0..<middle : middle..<changes.count)
-            halves.withLock { $0[half] = part }
-        }
-        return halves.withLock { String(decoding: $0[0] + $0[1], as: UTF8.self) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The summary of the runs executed in the pass: snapshot, scenario, result, duration.

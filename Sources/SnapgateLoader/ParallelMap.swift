@@ -11,12 +11,6 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     return results.take()
 }
 
-/// The indices of `keys` in ascending order of the keys (stable), sorted on two cores when there
-/// are many (a repository's objects are sorted by key on the way to being decided).
-func sortedIndices<K: Comparable & Sendable>(of keys: [K]) -> [Int] {
-    sorted(Array(keys.indices), by: keys)
-}
-
 /// The indices of `keys` in ascending order of the keys (stable), sorted group by group: first
 /// the keys are dealt into their groups (in one pass, keeping their order), then each group is
 /// sorted on its own. `group` must agree with the order: every key of a smaller group is smaller

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Phase timings on stderr when `SNAPGATE_TRACE=timings` is set: how long loading, deciding,
-/// writing and publishing took, the process's peak memory and CPU time so far after each, for profiling a
-/// pass without a profiler. Off by default, and then free (one environment read at start-up).
+/// writing and publishing took, and the process's peak memory and CPU time so far after each, for
+/// profiling a pass without a profiler. Off by default, and then free (one environment read at
+/// start-up).
 public enum PhaseTrace {
     /// Whether timings are printed.
     public static let isEnabled: Bool =

@@ -57,8 +57,14 @@ public struct FileNamespaceMap: Sendable, Equatable {
     /// The namespaces of `path`; nil when it is no manifest of the index. (Mutating: after many
     /// look-ups the grouped paths are indexed, so a large diff does not scan them all each time.)
     public mutating func namespaces(of path: String) -> Set<String>? {
+        if changes[path] == nil, !removed.contains(path) { indexIfScannedOften() }
+        return lookUp(path)
+    }
+
+    /// `namespaces(of:)` without indexing: for the few paths already set, found by path.
+    func lookUp(_ path: String) -> Set<String>? {
         if let changed = changes[path] { return changed }
-        guard !groups.isEmpty, !removed.contains(path), let group = indexedGroups(of: path).last else { return nil }
+        guard !removed.contains(path), let group = groups(holding: path).last else { return nil }
         return groups[group].namespaces
     }
 
@@ -74,27 +80,30 @@ public struct FileNamespaceMap: Sendable, Equatable {
             // The first change to a grouped file marks its groups (later ones find them marked).
             // Every group: a path listed twice (an index file edited by hand) must leave both.
             if changes[path] == nil, !removed.contains(path) {
-                touchedGroups.formUnion(indexedGroups(of: path))
+                indexIfScannedOften()
+                touchedGroups.formUnion(groups(holding: path))
             }
             if namespaces == nil { removed.insert(path) } else { removed.remove(path) }
         }
         changes[path] = namespaces
     }
 
-    /// The groups holding `path`, ascending (a path is in one, unless an index file read listed
-    /// it twice; a dictionary of the lines would keep the last), indexing every grouped path
-    /// once scans would cost more than the index.
-    private mutating func indexedGroups(of path: String) -> [Int] {
-        if positions == nil {
-            scans += 1
-            if scans > Self.scansBeforeIndexing {
-                var positions: [String: [Int]] = [:]
-                for (group, members) in groups.enumerated() {
-                    for member in members.paths { positions[member, default: []].append(group) }
-                }
-                self.positions = positions
-            }
+    /// Counts a look-up of a grouped path and, once scans would cost more than an index of every
+    /// grouped path, builds that index.
+    private mutating func indexIfScannedOften() {
+        guard positions == nil, !groups.isEmpty else { return }
+        scans += 1
+        guard scans > Self.scansBeforeIndexing else { return }
+        var positions: [String: [Int]] = [:]
+        for (group, members) in groups.enumerated() {
+            for member in members.paths { positions[member, default: []].append(group) }
         }
+        self.positions = positions
+    }
+
+    /// The groups holding `path`, ascending (a path is in one, unless an index file read listed
+    /// it twice; a dictionary of the lines would keep the last).
+    private func groups(holding path: String) -> [Int] {
         if let positions { return positions[path] ?? [] }
         let length = path.utf8.count
         return groups.indices.filter { group in

@@ -155,8 +155,7 @@ public struct PassIndex: Sendable {
         var decided: Set<String> = []
         var frontier = namespaces
         // The changed files are set already (`setFile`): found by path, not by a scan.
-        var map = fileMap
-        for path in changed { frontier.formUnion(map.namespaces(of: path) ?? []) }
+        for path in changed { frontier.formUnion(fileMap.lookUp(path) ?? []) }
         while !frontier.isEmpty {
             decided.formUnion(frontier)
             let wanted = NamespaceMatcher(frontier)

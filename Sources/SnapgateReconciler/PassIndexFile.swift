@@ -91,7 +91,7 @@ public enum PassIndexFile {
         body: [UInt8], commit: GitObjectID, tree: GitObjectID, in repository: GitRepository, branch: String
     ) {
         let head = Array("\(header)\ncommit\t\(commit.hex)\ntree\t\(tree.hex)\n".utf8)
-        _ = StateWrites.replaceFile(at: path(in: repository, branch: branch), with: [head, body])
+        StateWrites.replaceFile(at: path(in: repository, branch: branch), with: [head, body])
     }
 
     /// Reads the index of `branch`; nil when there is none or it cannot be read.

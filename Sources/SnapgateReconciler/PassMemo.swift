@@ -69,6 +69,6 @@ public struct PassMemo: Sendable, Hashable {
         ])
         // A memo is an optimisation: without it (not written, or cut short by a crash: no longer
         // JSON) the next pass simply runs.
-        _ = StateWrites.replaceFile(at: target, with: [Array(json.compactText.utf8)])
+        StateWrites.replaceFile(at: target, with: [Array(json.compactText.utf8)])
     }
 }

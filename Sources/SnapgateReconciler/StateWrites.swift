@@ -29,20 +29,20 @@ final class StateWrites: Sendable {
     }
 
     /// Replaces the file at `path` with `pieces`, written one after the other to a temporary
-    /// file beside it that is then renamed over it (creating its folder if need be); false when
-    /// that failed, and then nothing is left behind.
+    /// file beside it that is then renamed over it (creating its folder if need be). A failure
+    /// leaves nothing behind, and costs the next pass only its head start.
     ///
     /// Not flushed to disk (`fsync`): state files are caches that say whether they are whole —
     /// the index ends with an `end` line, the memo is JSON — and one that a crash cut short
     /// reads as no file, so the next pass does everything. Flushing the index (2 MB for the
     /// benchmark's largest repository) and the memo cost ~2.5 ms at the end of every pass.
-    static func replaceFile(at path: String, with pieces: [[UInt8]]) -> Bool {
+    static func replaceFile(at path: String, with pieces: [[UInt8]]) {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
-        else { return false }
+        else { return }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return }
         var written = true
         for piece in pieces where written {
             written = piece.withUnsafeBytes { bytes in
@@ -57,10 +57,6 @@ final class StateWrites: Sendable {
             }
         }
         if close(descriptor) != 0 { written = false }
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

@@ -13,13 +13,13 @@ import Testing
         }
     }
 
-    /// Below the threshold one sort runs, above it two halves are sorted on two cores and merged:
-    /// both must equal one stable sort of the indices.
+    /// Below the threshold a group is sorted at once, above it in two halves on two cores, then
+    /// merged: both must equal one stable sort of the indices (one group holding every key).
     @Test(arguments: [0, 1, 2, 100, 8191, 8192, 8193, 20_001])
     func sortedIndicesAreAStableSort(count: Int) {
         let keys = Self.keys(count)
         let expected = keys.indices.sorted { keys[$0] < keys[$1] }
-        #expect(sortedIndices(of: keys) == expected)
+        #expect(sortedIndices(of: keys, groupedBy: { _ in 0 }) == expected)
     }
 
     /// Sorted group by group (the group agreeing with the order), the result is the one stable
