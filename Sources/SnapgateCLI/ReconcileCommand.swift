@@ -210,23 +210,56 @@ extension RuleSettings {
 
 /// The text report's change lines, made on another thread while a pass makes its commit (the
 /// pass then uses one core, and the lines are most of a large report). Each `start` replaces the
-/// last (a pass that lost a race starts over); `lines(for:)` waits for the work and gives the
-/// lines when they were made from exactly those changes.
+/// last (a pass that lost a race starts over); `lines(for:)` gives the lines when they were made
+/// from exactly those changes, and nil when the caller should make them itself.
 final class PrefetchedChangeLines: Sendable {
-    private let made = Mutex<(changes: [FileChange], lines: String)?>(nil)
+    private enum State {
+        case idle
+        /// Started, and no thread has taken the work yet.
+        case queued([FileChange])
+        case running
+        case made(changes: [FileChange], lines: String)
+    }
+
+    private let state = Mutex<State>(.idle)
     private let pending = DispatchGroup()
+    private let queue: DispatchQueue
+
+    /// Makes the lines on `queue` (a test passes a suspended one).
+    init(queue: DispatchQueue = .global()) {
+        self.queue = queue
+    }
 
     func start(_ changes: [FileChange]) {
+        state.withLock { $0 = .queued(changes) }
         pending.enter()
-        DispatchQueue.global().async { [self] in
-            let lines = ReconcileReport.changeLines(changes)
-            made.withLock { $0 = (changes, lines) }
-            pending.leave()
+        queue.async { [self] in
+            defer { pending.leave() }
+            let taken = state.withLock { state -> [FileChange]? in
+                guard case .queued(let changes) = state else { return nil }
+                state = .running
+                return changes
+            }
+            guard let taken else { return }
+            let lines = ReconcileReport.changeLines(taken)
+            state.withLock { $0 = .made(changes: taken, lines: lines) }
         }
     }
 
     func lines(for changes: [FileChange]) -> String? {
+        // Work no thread has taken yet is not waited for: with every worker thread busy (one
+        // core, a loaded machine) the dispatcher adds a thread only after a delay — half a
+        // second on one core — while making the lines here takes milliseconds.
+        let withdrawn = state.withLock { state -> Bool in
+            guard case .queued = state else { return false }
+            state = .idle
+            return true
+        }
+        if withdrawn { return nil }
         pending.wait()
-        return made.withLock { made in made.flatMap { $0.changes == changes ? $0.lines : nil } }
+        return state.withLock { state in
+            guard case .made(let made, let lines) = state, made == changes else { return nil }
+            return lines
+        }
     }
 }

@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CDeflate
 
 // A deflate encoder for small objects: one block with the fixed Huffman codes of RFC 1951 §3.2.6,
 // matches found through a single-probe hash table, in a zlib wrapper (RFC 1950). zlib spends most
@@ -41,7 +41,7 @@ enum FixedHuffmanDeflate {
         }
         writer.put(0, 7)  // end of block (symbol 256)
         var end = 2 + writer.finish()
-        let checksum = UInt32(adler32_z(1, input.baseAddress?.assumingMemoryBound(to: UInt8.self), count))
+        let checksum = libdeflate_adler32(1, input.baseAddress, count)
         for shift in stride(from: 24, through: 0, by: -8) {
             output[end] = UInt8(truncatingIfNeeded: checksum >> UInt32(shift))
             end += 1

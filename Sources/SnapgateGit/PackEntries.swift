@@ -1,3 +1,4 @@
+internal import CDeflate
 internal import CZlib
 
 // Pack entries: each object's type-and-size header followed by its zlib stream, made by one
@@ -53,7 +54,7 @@ extension PackBuilder {
                     compressor.compress($0, into: base + end, capacity: capacity - end)
                 }
                 offsets.append(start)
-                crcs.append(UInt32(crc32_z(0, base + start, end - start)))
+                crcs.append(libdeflate_crc32(0, base + start, end - start))
             }
             count = end
         }

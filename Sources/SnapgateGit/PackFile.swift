@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CDeflate
 
 #if canImport(Glibc)
     import Glibc
@@ -132,8 +132,8 @@ final class PackFile: Sendable {
         let end = low + 1 < offsetsInOrder.count ? offsetsInOrder[low + 1] : entriesEnd
         let entry = UnsafeRawBufferPointer(rebasing: pack[offset..<end])
         let expected = Self.word(index, 8 + 1024 + count * 20 + Int(positionsInOrder[low]) * 4)
-        let actual = crc32(0, entry.baseAddress!.assumingMemoryBound(to: Bytef.self), UInt32(entry.count))
-        return UInt32(actual) == expected ? entry : nil
+        // libdeflate's CRC-32 (carry-less multiplication) reads several times faster than zlib's.
+        return libdeflate_crc32(0, entry.baseAddress, entry.count) == expected ? entry : nil
     }
 
     /// The pack offset of the index's `position`-th object.

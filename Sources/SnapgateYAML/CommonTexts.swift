@@ -2,9 +2,17 @@
 /// small strings (over 15 bytes). Handed out as literals, they cost no allocation and no
 /// reference counting, however often the parsed trees copy them.
 enum CommonTexts {
-    /// The literals, by UTF-8 length (index = length − 16); a slot holds the texts of that length.
-    private static let byLength: [[String]] = {
-        let texts = [
+    /// The literals grouped by UTF-8 length, in memory that is never freed: `slots[n - 16]` is the
+    /// range of `texts` holding the literals of length `n`. Plain pointers, not arrays: reading an
+    /// array held in a global retains and releases it, and with a parsing worker on each core that
+    /// one reference count moved between the cores for every scalar of every manifest.
+    private struct Table: @unchecked Sendable {
+        let texts: UnsafeMutableBufferPointer<String>
+        let slots: UnsafeMutableBufferPointer<Range<Int>>
+    }
+
+    private static let table: Table = {
+        let literals = [
             "appstudio.redhat.com/v1alpha1", "appstudio.redhat.com/v1beta1", "appstudio.redhat.com/v1beta2",
             "IntegrationTestScenario", "ReleasePlanAdmission", "lastPromotedImage",
             "appstudio.openshift.io/application", "appstudio.openshift.io/component",
@@ -16,25 +24,32 @@ enum CommonTexts {
             "pipelinesascode.tekton.dev/sha", "chains.tekton.dev/signed", "application.thumbnail",
             "https://github.com/konflux-ci/build-definitions", "pipelines/enterprise-contract.yaml",
             "POLICY_CONFIGURATION", "rhtap-releng-tenant",
-        ]
-        var table = [[String]](repeating: [], count: 48)
-        for text in texts where (16..<64).contains(text.utf8.count) { table[text.utf8.count - 16].append(text) }
-        return table
+        ].filter { (16..<64).contains($0.utf8.count) }.sorted { $0.utf8.count < $1.utf8.count }
+        let texts = UnsafeMutableBufferPointer<String>.allocate(capacity: literals.count)
+        _ = texts.initialize(from: literals)
+        let slots = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: 48)
+        for length in 16..<64 {
+            let first = literals.firstIndex { $0.utf8.count >= length } ?? literals.count
+            let end = literals[first...].firstIndex { $0.utf8.count > length } ?? literals.count
+            slots.initializeElement(at: length - 16, to: first..<end)
+        }
+        return Table(texts: texts, slots: slots)
     }()
 
     /// The literal whose bytes are `bytes`, if there is one.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let slot = bytes.count - 16
-        guard slot >= 0, slot < byLength.count else { return nil }
-        for candidate in byLength[slot] {
+        guard slot >= 0, slot < 48 else { return nil }
+        let table = Self.table
+        for index in table.slots[slot] {
             // Most texts of a length differ in their last bytes: compare those first, then the
             // rest eight bytes at a time (a generic element-by-element comparison cost ~900
             // instructions a scalar, 1.5% of a `validate`).
             let equal =
-                candidate.utf8.withContiguousStorageIfAvailable {
+                table.texts[index].utf8.withContiguousStorageIfAvailable {
                     $0[$0.count - 1] == bytes[bytes.count - 1] && Self.equal(UnsafeRawBufferPointer($0), .init(bytes))
                 } ?? false
-            if equal { return candidate }
+            if equal { return table.texts[index] }
         }
         return nil
     }

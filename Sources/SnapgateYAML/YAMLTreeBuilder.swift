@@ -94,12 +94,13 @@ struct YAMLTreeBuilder {
         add(node, count: frame.count)
     }
 
-    mutating func scalar(_ scalar: YAMLScalar, anchor: String?, mark: YAMLMark, isEmptyPlain: Bool) {
+    mutating func scalar(_ scalar: consuming YAMLScalar, anchor: String?, mark: YAMLMark, isEmptyPlain: Bool) {
         guard documentError == nil else { return }
         if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
-        let node = YAMLNode(.scalar(scalar), mark: mark)
+        // Moved, not copied, all the way into the collection: no reference counting per scalar.
+        let node = YAMLNode(.scalar(consume scalar), mark: mark)
         if let anchor { anchors[anchor] = (node, 1) }
-        add(node, count: 1)
+        add(consume node, count: 1)
     }
 
     mutating func alias(_ name: String, mark: YAMLMark) {
@@ -141,39 +142,40 @@ struct YAMLTreeBuilder {
         root = nil
     }
 
-    /// Adds a finished node to the collection on top of the stack (or makes it the root).
-    private mutating func add(_ node: YAMLNode, count: Int) {
+    /// Adds a finished node to the collection on top of the stack (or makes it the root). Taken,
+    /// not borrowed: the node moves into its collection without reference counting.
+    private mutating func add(_ node: consuming YAMLNode, count: Int) {
         let top = stack.count - 1
         guard top >= 0 else {
-            root = node
+            root = consume node
             return
         }
         stack[top].count += count
         guard stack[top].isMapping else {
-            items.push(node)
+            items.push(consume node)
             return
         }
         // Moved out, not copied: no reference counting for the key on the way into its pair.
         if let key = stack[top].pendingKey.take() {
             if Self.isMergeKey(key) { stack[top].hasMerge = true }
-            pairs.push(YAMLPair(key: key, value: node))
+            pairs.push(YAMLPair(key: key, value: consume node))
             return
         }
-        if case .scalar(let scalar) = node.content, !Self.isMergeKey(node) {
-            if let first = Self.firstMark(of: scalar, at: node.mark, in: &stack[top], pairs: pairs) {
-                fail(
-                    .duplicateKey, node.mark,
-                    "duplicate key \"\(scalar.text)\" (first at line \(first.line), column \(first.column))")
-                return
-            }
+        if let first = Self.firstMark(ofKey: node, in: &stack[top], pairs: pairs) {
+            fail(
+                .duplicateKey, node.mark,
+                "duplicate key \"\(node.scalar?.text ?? "")\" (first at line \(first.line), column \(first.column))")
+            return
         }
-        stack[top].pendingKey = node
+        stack[top].pendingKey = consume node
     }
 
-    /// The mark of an earlier equal key in `frame`, or nil (then the key, at `mark`, is indexed).
+    /// The mark of an earlier key equal to the scalar `key` in `frame`, or nil (then the key is
+    /// indexed). Nil for collection keys and merge keys, which may repeat.
     private static func firstMark(
-        of key: YAMLScalar, at mark: YAMLMark, in frame: inout Frame, pairs: ScratchStack<YAMLPair>
+        ofKey key: borrowing YAMLNode, in frame: inout Frame, pairs: ScratchStack<YAMLPair>
     ) -> YAMLMark? {
+        guard case .scalar = key.content, !isMergeKey(key) else { return nil }
         let entries = pairs.elements(from: frame.start)
         if frame.keyIndex == nil, entries.count >= indexThreshold {
             var index: [YAMLScalar: YAMLMark] = [:]
@@ -182,15 +184,14 @@ struct YAMLTreeBuilder {
             }
             frame.keyIndex = index
         }
-        if frame.keyIndex != nil {
-            if let mark = frame.keyIndex?[key] { return mark }
-            frame.keyIndex?[key] = mark
+        if frame.keyIndex != nil, let scalar = key.scalar {
+            if let mark = frame.keyIndex?[scalar] { return mark }
+            frame.keyIndex?[scalar] = key.mark
             return nil
         }
         // Through the buffer, lengths first: no copy of each earlier pair, and most keys differ
         // from each other in length (this runs for every key of every small mapping).
-        let length = key.text.utf8.count
-        for index in entries.indices where entries[index].key.isScalar(key.text, kind: key.kind, utf8Count: length) {
+        for index in entries.indices where entries[index].key.hasSameScalar(as: key) {
             return entries[index].key.mark
         }
         return nil
@@ -242,5 +243,14 @@ struct YAMLTreeBuilder {
         }
         pairs = merged
         return true
+    }
+}
+
+extension YAMLNode {
+    /// Whether both nodes are scalars of the same kind and text, lengths compared first.
+    @inline(__always)
+    fileprivate func hasSameScalar(as other: borrowing YAMLNode) -> Bool {
+        guard case .scalar(let a) = content, case .scalar(let b) = other.content else { return false }
+        return a.text.utf8.count == b.text.utf8.count && a.kind == b.kind && a.text == b.text
     }
 }
