@@ -37,7 +37,14 @@ extension YAMLNode {
                 child = .mapping([])
                 child.set(path: path.dropFirst(), to: value)
             }
-            pairs.append(YAMLPair(key: .string(first), value: child))
+            // One entry more, in an array of exactly that size: appending to a full array would
+            // double its storage (parsed mappings are sized exactly), and a cold pass adds a label
+            // and a finalizer to 10,000 Components, keeping every edited mapping to the exit.
+            var grown: [YAMLPair] = []
+            grown.reserveCapacity(pairs.count + 1)
+            grown.append(contentsOf: pairs)
+            grown.append(YAMLPair(key: .string(first), value: child))
+            pairs = grown
         }
         content = .mapping(pairs)
     }

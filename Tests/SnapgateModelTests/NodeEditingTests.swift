@@ -56,6 +56,22 @@ import Testing
         }
     }
 
+    @Test func anAddedKeyGrowsTheMappingByOneEntryOnly() {
+        // A cold pass adds a label to 10,000 Components and keeps them to the exit: a mapping that
+        // doubled its storage for one more entry held twice the memory it needs.
+        let five = ["a", "b", "c", "d", "e"].map { ($0, YAMLNode.string($0)) }
+        var node = YAMLNode.mapping(five + [("metadata", .mapping(five))])
+        node.set(path: ["metadata", "labels", "app"], to: .string("shop"))
+        node.set(path: ["spec"], to: .mapping([]))
+        for mapping in [node.mapping, node["metadata"]?.mapping] {
+            guard let mapping else {
+                Issue.record("not a mapping")
+                continue
+            }
+            #expect(mapping.capacity < mapping.count + 2, "capacity \(mapping.capacity) for \(mapping.count)")
+        }
+    }
+
     @Test func aScalarDocumentIsLeftAsItIs() {
         var node = YAMLNode.string("plain")
         node.set(path: ["metadata", "name"], to: .string("x"))
