@@ -40,11 +40,8 @@ extension YAMLNode {
             // One entry more, in an array of exactly that size: appending to a full array would
             // double its storage (parsed mappings are sized exactly), and a cold pass adds a label
             // and a finalizer to 10,000 Components, keeping every edited mapping to the exit.
-            var grown: [YAMLPair] = []
-            grown.reserveCapacity(pairs.count + 1)
-            grown.append(contentsOf: pairs)
-            grown.append(YAMLPair(key: .string(first), value: child))
-            pairs = grown
+            pairs.reserveCapacity(pairs.count + 1)
+            pairs.append(YAMLPair(key: .string(first), value: child))
         }
         content = .mapping(pairs)
     }

@@ -21,18 +21,28 @@ public struct World: Sendable {
     public init(
         objects: [ManifestObject], orphanedStatusDocuments: [ManifestObject] = [], defaultNamespace: String = "default"
     ) {
-        self.objects = Dictionary(objects.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // Sized once, filled in place (no array of pairs in between, no rehashing as it grows):
+        // every namespace's pass makes a world. The first object of a key wins; the index gets
+        // keys in the order given (the loader's is key order: each list comes out sorted).
+        var byKey = [ObjectKey: ManifestObject](minimumCapacity: objects.count)
+        for object in objects where byKey[object.key] == nil {
+            byKey[object.key] = object
+            index[object.key.groupKind, default: [:]][object.key.namespace, default: []].append(object.key)
+        }
+        self.objects = byKey
         self.orphanedStatusDocuments = Dictionary(
             orphanedStatusDocuments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.defaultNamespace = defaultNamespace
-        for key in self.objects.keys {
-            index[key.groupKind, default: [:]][key.namespace, default: []].append(key)
-        }
         for (groupKind, namespaces) in index {
-            for (namespace, keys) in namespaces {
+            for (namespace, keys) in namespaces where !Self.isSorted(keys) {
                 index[groupKind]?[namespace] = keys.sorted()
             }
         }
+    }
+
+    /// Whether `keys` are in strictly increasing order (n − 1 comparisons, where sorting takes n log n).
+    private static func isSorted(_ keys: [ObjectKey]) -> Bool {
+        keys.indices.dropFirst().allSatisfy { keys[$0 - 1] < keys[$0] }
     }
 
     /// The object with this key.
