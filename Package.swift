@@ -109,14 +109,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
-            name: "snapgate", dependencies: ["SnapgateCLI", "SnapgateModel", "CMimalloc"], swiftSettings: strictSettings,
+            name: "snapgate", dependencies: ["SnapgateCLI", "SnapgateModel"], swiftSettings: strictSettings,
             // mimalloc replaces glibc's malloc process-wide (libgit2, libyaml and the Swift runtime
             // included): glibc grows each thread's heap a page at a time (17,000 mprotect calls in
             // a cold pass of the benchmark) and a pass is hundreds of thousands of small
             // allocations on every core; with mimalloc a cold pass takes about 15% less time.
             linkerSettings: [.linkedLibrary("mimalloc")]),
-        // mimalloc's header, for the executable's allocator tuning (`AllocatorTuning`).
-        .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc"),
         // The benchmark against the physical floor (issue 5): generated repositories, floor.c, snapgate.
         .executableTarget(
             name: "snapgate-bench",

@@ -99,10 +99,6 @@ public struct RepositoryLoader: Sendable {
         // The parsed files (every manifest's bytes and tree) are freed off this path, or not at all
         // by a command that exits next: freeing them piece by piece takes as long as assembling.
         defer { BackgroundRelease.drop(files) }
-        // The parse is the bulk of a pass's memory, made on every core at once: mapped in huge
-        // pages where the executable asked for them. What follows allocates less, on more
-        // threads, and each thread's partly used last huge page would add up.
-        AllocatorTuning.useLargePages(false)
         let config = listing.config
         let patchFiles = ManifestAssembler.patchFiles(in: files)
         // The map of every file's namespaces (a path hashed per file: ~5 ms in a cold pass of the
