@@ -194,6 +194,13 @@ extension ManifestObject {
         return nil
     }
 
+    /// `read` applied to the Component in place, if this is one: for a rule that reads a few of
+    /// its fields on every round (`component` copies all of them, a reference count each).
+    public func readingComponent<R>(_ read: (borrowing Component) -> R) -> R? {
+        if case .component(let o) = storage.object { return read(o) }
+        return nil
+    }
+
     /// The IntegrationTestScenario (converted to v1beta2), if this is one.
     public var scenario: IntegrationTestScenario? {
         if case .integrationTestScenario(let o) = object { return o }

@@ -13,21 +13,29 @@ enum ComponentRules {
         // Application names by namespace: every Component asks, every round.
         var applications: [String: Set<String>] = [:]
         for object in reconciliation.world.all(.component) {
-            guard let component = object.component, !component.application.isEmpty,
-                component.metadata.deletionTimestamp == nil
-            else { continue }
-            // Already done (every round after the first, every pass after the first): skip the
-            // document edit and its comparison, which cost more than these two lookups.
-            let hasFinalizer = component.metadata.finalizers.contains(Keys.componentFinalizer)
-            if !hasFinalizer || component.metadata.labels[Keys.application] != component.application {
-                var metadata = component.metadata
-                if !hasFinalizer { metadata.finalizers.append(Keys.componentFinalizer) }
-                metadata.labels[Keys.application] = component.application
+            // Read in place: this runs for every Component on every round, and is nearly always
+            // done already (every round after the first, every pass after the first).
+            let facts = object.readingComponent { component -> (application: String, isDone: Bool)? in
+                guard !component.application.isEmpty, component.metadata.deletionTimestamp == nil else {
+                    return nil
+                }
+                let isDone =
+                    component.metadata.finalizers.contains(Keys.componentFinalizer)
+                    && component.metadata.labels[Keys.application] == component.application
+                return (component.application, isDone)
+            }
+            guard let (application, isDone) = facts ?? nil else { continue }
+            if !isDone {
+                var metadata = object.metadata
+                if !metadata.finalizers.contains(Keys.componentFinalizer) {
+                    metadata.finalizers.append(Keys.componentFinalizer)
+                }
+                metadata.labels[Keys.application] = application
                 // The typed metadata is what reading the edited document gives: the finalizer
                 // appended, the label set (`ObjectMeta` reads string items and string entries, as
                 // the edit writes them).
                 reconciliation.updateMetadata(object.key, to: metadata) { node in
-                    settingFinalizerAndLabel(node, application: component.application)
+                    settingFinalizerAndLabel(node, application: application)
                 }
             }
             let namespace = object.key.namespace
@@ -37,10 +45,10 @@ enum ComponentRules {
             }
             // Not upstream (the API server would accept it silently): a Component of an Application
             // that does not exist is never part of a Snapshot, which a person wants to know.
-            if applications[namespace]?.contains(component.application) != true {
+            if applications[namespace]?.contains(application) != true {
                 reconciliation.report(
                     .warning, about: object, at: object.node["spec"]?["application"],
-                    "spec.application names Application '\(component.application)', which does not exist in "
+                    "spec.application names Application '\(application)', which does not exist in "
                         + "namespace \(object.key.namespace); this Component is in no Snapshot until it does")
             }
         }
