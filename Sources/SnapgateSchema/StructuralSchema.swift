@@ -166,7 +166,13 @@ public final class StructuralSchema: Sendable {
     /// compare as two words) is cheaper than hashing the name.
     func property(_ name: String) -> StructuralSchema? {
         guard propertyList.count <= 12 else { return properties[name] }
-        for entry in propertyList where entry.name == name { return entry.schema }
+        // By index, lengths first: `for entry in propertyList` copied every entry scanned (two
+        // reference counts each, on objects every parsing core shares).
+        let length = name.utf8.count
+        for index in propertyList.indices
+        where propertyList[index].name.utf8.count == length && propertyList[index].name == name {
+            return propertyList[index].schema
+        }
         return nil
     }
 
