@@ -41,42 +41,48 @@ extension SchemaWalker {
             return
         }
         var seen = KeyTracker(pairs)
-        for (index, pair) in pairs.enumerated() {
-            guard let key = pair.key.scalar?.text else {
-                error(pair.key.mark, "Invalid value: \"\(Self.jsonType(pair.key))\": a mapping key must be a scalar")
+        // By index (not copying each entry), and the field's path pushed only where a finding is
+        // reported or a schema walks the value: this runs for every object of a load, and nearly
+        // all metadata is valid.
+        for index in pairs.indices {
+            guard case .scalar(let keyScalar) = pairs[index].key.content else {
+                let keyNode = pairs[index].key
+                error(keyNode.mark, "Invalid value: \"\(Self.jsonType(keyNode))\": a mapping key must be a scalar")
                 continue
             }
+            let key = keyScalar.text
             guard seen.isFirst(key, at: index) else {
-                at(.property(key)) { $0.report(.warning, pair.key.mark, "duplicate field \"\($0.fieldPath)\"") }
+                let mark = pairs[index].key.mark
+                at(.property(key)) { $0.report(.warning, mark, "duplicate field \"\($0.fieldPath)\"") }
                 continue
             }
-            let value = pair.value
-            at(.property(key)) { walker in
-                switch key {
-                case "name":
-                    walker.validateName(value, errors: KubernetesNames.dns1123SubdomainErrors)
-                case "namespace":
-                    walker.validateName(value, errors: KubernetesNames.dns1123LabelErrors)
-                case "labels":
-                    walker.validateStringMap(value, isLabels: true)
-                case "annotations":
-                    walker.validateStringMap(value, isLabels: false)
-                default:
-                    if let schema = Self.objectMetaFields[key] {
-                        if value.isNull && !schema.nullable { return }
-                        walker.validate(value, schema: schema, depth: walker.path.count)
-                        if key == "generateName", node["name"]?.string?.isEmpty ?? true, let prefix = value.string {
-                            // A generated name is the prefix plus random characters: mask a trailing dash.
-                            let masked = prefix.hasSuffix("-") ? String(prefix.dropLast()) : prefix
-                            for message in KubernetesNames.dns1123SubdomainErrors(masked) where !prefix.isEmpty {
-                                walker.error(value.mark, "Invalid value: \(goQuoted(prefix)): \(message)")
-                            }
+            switch key {
+            case "name":
+                validateName(pairs[index].value, field: key, errors: KubernetesNames.dns1123SubdomainErrors)
+            case "namespace":
+                validateName(pairs[index].value, field: key, errors: KubernetesNames.dns1123LabelErrors)
+            case "labels":
+                validateStringMap(pairs[index].value, field: key, isLabels: true)
+            case "annotations":
+                validateStringMap(pairs[index].value, field: key, isLabels: false)
+            default:
+                let (keyMark, value) = (pairs[index].key.mark, pairs[index].value)
+                at(.property(key)) { walker in
+                    guard let schema = Self.objectMetaFields[key] else {
+                        walker.report(.warning, keyMark, "unknown field \"\(walker.fieldPath)\"")
+                        return
+                    }
+                    if value.isNull && !schema.nullable { return }
+                    walker.validate(value, schema: schema, depth: walker.path.count)
+                    if key == "generateName", node["name"]?.string?.isEmpty ?? true, let prefix = value.string {
+                        // A generated name is the prefix plus random characters: mask a trailing dash.
+                        let masked = prefix.hasSuffix("-") ? String(prefix.dropLast()) : prefix
+                        for message in KubernetesNames.dns1123SubdomainErrors(masked) where !prefix.isEmpty {
+                            walker.error(value.mark, "Invalid value: \(goQuoted(prefix)): \(message)")
                         }
-                        if key == "finalizers", let items = value.sequence {
-                            walker.validateFinalizers(items)
-                        }
-                    } else {
-                        walker.report(.warning, pair.key.mark, "unknown field \"\(walker.fieldPath)\"")
+                    }
+                    if key == "finalizers", let items = value.sequence {
+                        walker.validateFinalizers(items)
                     }
                 }
             }
@@ -88,17 +94,21 @@ extension SchemaWalker {
         }
     }
 
-    /// `name` / `namespace`: a string satisfying a Kubernetes name rule.
-    mutating func validateName(_ node: YAMLNode, errors: (String) -> [String]) {
+    /// `name` / `namespace` (the metadata's `field`): a string satisfying a Kubernetes name rule.
+    mutating func validateName(_ node: YAMLNode, field: String, errors: (String) -> [String]) {
         if node.isNull { return }
         guard let text = node.string else {
-            typeError(node, expected: "string")
+            at(.property(field)) { $0.typeError(node, expected: "string") }
             return
         }
         // An empty name is "missing" (reported once, below); an empty namespace means the default one.
         guard !text.isEmpty else { return }
-        for message in errors(text) {
-            error(node.mark, "Invalid value: \(goQuoted(text)): \(message)")
+        let messages = errors(text)
+        guard !messages.isEmpty else { return }
+        at(.property(field)) { walker in
+            for message in messages {
+                walker.error(node.mark, "Invalid value: \(goQuoted(text)): \(message)")
+            }
         }
     }
 
@@ -112,38 +122,56 @@ extension SchemaWalker {
         }
     }
 
-    /// `labels` / `annotations`: a map of qualified-name keys to string values.
-    mutating func validateStringMap(_ node: YAMLNode, isLabels: Bool) {
+    /// `labels` / `annotations` (the metadata's `field`): a map of qualified-name keys to string values.
+    mutating func validateStringMap(_ node: YAMLNode, field: String, isLabels: Bool) {
         if node.isNull { return }
-        guard let pairs = node.mapping else {
-            typeError(node, expected: "object")
+        guard case .mapping(let pairs) = node.content else {
+            at(.property(field)) { $0.typeError(node, expected: "object") }
             return
         }
         var totalSize = 0
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text else {
-                error(pair.key.mark, "Invalid value: \"\(Self.jsonType(pair.key))\": a mapping key must be a scalar")
+        for index in pairs.indices {
+            guard case .scalar(let keyScalar) = pairs[index].key.content else {
+                let keyNode = pairs[index].key
+                at(.property(field)) {
+                    $0.error(
+                        keyNode.mark, "Invalid value: \"\(Self.jsonType(keyNode))\": a mapping key must be a scalar")
+                }
                 continue
             }
+            let key = keyScalar.text
             // Annotation keys are checked lower-cased, as the API server does.
-            for message in KubernetesNames.qualifiedNameErrors(isLabels ? key : KubernetesNames.lowercased(key)) {
-                error(pair.key.mark, "Invalid value: \(goQuoted(key)): \(message)")
-            }
-            let value = pair.value
-            at(.key(key)) { walker in
-                guard let text = value.string else {
-                    walker.typeError(value, expected: "string")
-                    return
+            let keyMessages = KubernetesNames.qualifiedNameErrors(isLabels ? key : KubernetesNames.lowercased(key))
+            if !keyMessages.isEmpty {
+                let mark = pairs[index].key.mark
+                at(.property(field)) { walker in
+                    for message in keyMessages { walker.error(mark, "Invalid value: \(goQuoted(key)): \(message)") }
                 }
-                totalSize += key.utf8.count + text.utf8.count
-                guard isLabels else { return }
-                for message in KubernetesNames.labelValueErrors(text) {
-                    walker.error(value.mark, "Invalid value: \(goQuoted(text)): \(message)")
+            }
+            guard case .scalar(let valueScalar) = pairs[index].value.content, valueScalar.kind == .string else {
+                let value = pairs[index].value
+                at(.property(field)) { $0.at(.key(key)) { $0.typeError(value, expected: "string") } }
+                continue
+            }
+            let text = valueScalar.text
+            totalSize += key.utf8.count + text.utf8.count
+            guard isLabels else { continue }
+            let valueMessages = KubernetesNames.labelValueErrors(text)
+            if !valueMessages.isEmpty {
+                let mark = pairs[index].value.mark
+                at(.property(field)) {
+                    $0.at(.key(key)) { walker in
+                        for message in valueMessages {
+                            walker.error(mark, "Invalid value: \(goQuoted(text)): \(message)")
+                        }
+                    }
                 }
             }
         }
         if !isLabels, totalSize > Self.totalAnnotationSizeLimit {
-            error(node.mark, "Too long: must have at most \(Self.totalAnnotationSizeLimit) bytes")
+            at(.property(field)) {
+                $0.error(node.mark, "Too long: must have at most \(Self.totalAnnotationSizeLimit) bytes")
+            }
         }
     }
 }
