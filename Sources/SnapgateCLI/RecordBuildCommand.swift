@@ -212,7 +212,7 @@ struct BuildRecord {
         let trigger = event == .push ? "push" : "pull-request"
         let seed = "\(target.metadata.namespace)/\(component)/\(digest)/\(gitCommit)/\(start.milliseconds)"
         let name = Naming.generatedName(prefix: "\(component)-on-\(trigger)-", seed: seed)
-        var labels = [
+        var labels: StringMap = [
             "pipelines.appstudio.openshift.io/type": "build", "appstudio.openshift.io/component": component,
             "appstudio.openshift.io/application": target.application,
             "pipelinesascode.tekton.dev/event-type": event.rawValue,

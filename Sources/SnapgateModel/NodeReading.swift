@@ -36,15 +36,12 @@ extension YAMLNode {
     public func strings(_ key: String) -> [String] { items(key).compactMap(\.string) }
 
     /// A `map[string]string` at `key` (labels, annotations): string keys with string values only.
-    public func stringMap(_ key: String) -> [String: String] {
-        guard let pairs = self[key]?.mapping else { return [:] }
-        var result: [String: String] = [:]
-        result.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let k = pair.key.string, let v = pair.value.string else { continue }
-            result[k] = v
+    public func stringMap(_ key: String) -> StringMap {
+        guard case .mapping(let pairs)? = self[key]?.content else { return StringMap() }
+        return StringMap(count: pairs.count) { index in
+            guard let k = pairs[index].key.string, let v = pairs[index].value.string else { return nil }
+            return (k, v)
         }
-        return result
     }
 
     /// The node at a dotted path of mapping keys (`"spec.resolverRef"`).
@@ -71,6 +68,11 @@ extension YAMLNode {
     /// A mapping node from string keys to string values, keys sorted (for labels and annotations).
     public static func stringMap(_ map: [String: String]) -> YAMLNode {
         .mapping(map.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+    }
+
+    /// A mapping node of `map`'s entries, in its (key) order.
+    public static func stringMap(_ map: StringMap) -> YAMLNode {
+        .mapping(map.map { ($0.key, .string($0.value)) })
     }
 
     /// Returns a mapping node with `key` set to `value` (replacing an existing entry in place,

@@ -54,16 +54,16 @@ public struct ObjectMeta: Sendable, Hashable {
         var name: String
         var generateName: String
         var namespace: String
-        var labels: [String: String]
-        var annotations: [String: String]
+        var labels: StringMap
+        var annotations: StringMap
         var ownerReferences: [OwnerReference]
         var finalizers: [String]
         var creationTimestamp: String?
         var deletionTimestamp: String?
 
         init(
-            name: String, generateName: String, namespace: String, labels: [String: String],
-            annotations: [String: String], ownerReferences: [OwnerReference], finalizers: [String],
+            name: String, generateName: String, namespace: String, labels: StringMap,
+            annotations: StringMap, ownerReferences: [OwnerReference], finalizers: [String],
             creationTimestamp: String?, deletionTimestamp: String?
         ) {
             self.name = name
@@ -110,12 +110,12 @@ public struct ObjectMeta: Sendable, Hashable {
         set { unique.namespace = newValue }
     }
 
-    public var labels: [String: String] {
+    public var labels: StringMap {
         get { storage.labels }
         _modify { yield &unique.labels }
     }
 
-    public var annotations: [String: String] {
+    public var annotations: StringMap {
         get { storage.annotations }
         _modify { yield &unique.annotations }
     }
@@ -144,8 +144,8 @@ public struct ObjectMeta: Sendable, Hashable {
 
     /// Creates metadata.
     public init(
-        name: String, namespace: String, generateName: String = "", labels: [String: String] = [:],
-        annotations: [String: String] = [:], ownerReferences: [OwnerReference] = [], finalizers: [String] = [],
+        name: String, namespace: String, generateName: String = "", labels: StringMap = [:],
+        annotations: StringMap = [:], ownerReferences: [OwnerReference] = [], finalizers: [String] = [],
         creationTimestamp: String? = nil, deletionTimestamp: String? = nil
     ) {
         storage = Storage(

@@ -27,7 +27,7 @@ struct BuildRecord {
     var key: ObjectKey { object.key }
     var name: String { run.metadata.name }
     var namespace: String { run.metadata.namespace }
-    var annotations: [String: String] { run.metadata.annotations }
+    var annotations: StringMap { run.metadata.annotations }
 
     /// `Succeeded=True`. Missing or `Unknown` means still running; `False` means failed.
     var hasSucceeded: Bool { run.status.succeeded?.status == "True" }

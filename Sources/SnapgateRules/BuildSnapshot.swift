@@ -155,8 +155,8 @@ struct BuildSnapshotMetadata {
         "release.appstudio.openshift.io",
     ]
 
-    var labels: [String: String] = [:]
-    var annotations: [String: String] = [:]
+    var labels = StringMap()
+    var annotations = StringMap()
 
     init(build: BuildRecord, component: String, application: String, now: Timestamp) {
         labels[Keys.testType] = "component"
@@ -185,7 +185,7 @@ struct BuildSnapshotMetadata {
     }
 
     /// PaC keys with their prefix replaced, then the other copied prefixes, values overwriting.
-    private func copy(_ source: [String: String], into target: inout [String: String]) {
+    private func copy(_ source: StringMap, into target: inout StringMap) {
         for (key, value) in source.sorted(by: { $0.key < $1.key }) where key.hasPrefix(Keys.pacPrefix) {
             target[Keys.pacTestPrefix + key.dropFirst(Keys.pacPrefix.count)] = value
         }

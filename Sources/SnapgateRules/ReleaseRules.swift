@@ -106,7 +106,7 @@ enum ReleaseRules {
         if let sha = snapshot.metadata.annotations[Keys.snapshotSHA], !sha.isEmpty {
             prefix += "\(sha.prefix(7))-"
         }
-        var annotations: [String: String] = [:]
+        var annotations = StringMap()
         if let span = snapshot.metadata.annotations[Keys.spanContext] { annotations[Keys.spanContext] = span }
         let metadata = ObjectMeta(
             name: Naming.generatedName(prefix: prefix, seed: "\(namespace)/\(name)/\(plan)"), namespace: namespace,

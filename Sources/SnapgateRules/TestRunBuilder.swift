@@ -89,7 +89,7 @@ enum TestRunBuilder {
     }
 
     /// §3.2 labels: copied snapshot labels, then the service's own (which win).
-    static func labels(snapshot: Snapshot, scenario: IntegrationTestScenario) -> [String: String] {
+    static func labels(snapshot: Snapshot, scenario: IntegrationTestScenario) -> StringMap {
         var labels = copied(snapshot.metadata.labels)
         labels[Keys.snapshotLabel] = snapshot.metadata.name
         if let component = snapshot.metadata.labels[Keys.component] { labels[Keys.component] = component }
@@ -102,7 +102,7 @@ enum TestRunBuilder {
 
     /// §3.2 annotations: copied snapshot annotations (the status annotation included, §10.8),
     /// the span context, and every scenario annotation whose key contains `appstudio.openshift.io/`.
-    static func annotations(snapshot: Snapshot, scenario: IntegrationTestScenario) -> [String: String] {
+    static func annotations(snapshot: Snapshot, scenario: IntegrationTestScenario) -> StringMap {
         var annotations = copied(snapshot.metadata.annotations)
         if let span = snapshot.metadata.annotations[Keys.spanContext] { annotations[Keys.spanContext] = span }
         for (key, value) in scenario.metadata.annotations where key.contains("appstudio.openshift.io/") {
@@ -111,7 +111,7 @@ enum TestRunBuilder {
         return annotations
     }
 
-    private static func copied(_ map: [String: String]) -> [String: String] {
+    private static func copied(_ map: StringMap) -> StringMap {
         map.filter { entry in copiedPrefixes.contains { entry.key.hasPrefix($0) } }
     }
 

@@ -40,7 +40,7 @@ enum BuildTestSupport {
     }
 
     /// The annotations of the build PipelineRun `name`.
-    static func buildAnnotations(_ reconciliation: Reconciliation, _ name: String = "b") -> [String: String] {
+    static func buildAnnotations(_ reconciliation: Reconciliation, _ name: String = "b") -> StringMap {
         reconciliation.world.pipelineRun(namespace: Fixture.namespace, name: name)?.metadata.annotations ?? [:]
     }
 

@@ -156,7 +156,8 @@ enum Fixture {
         labels: [String: String] = [:], annotations: [String: String] = [:], conditions: [Condition] = []
     ) -> YAMLNode {
         let snapshot = Snapshot(
-            metadata: ObjectMeta(name: name, namespace: namespace, labels: labels, annotations: annotations),
+            metadata: ObjectMeta(
+                name: name, namespace: namespace, labels: StringMap(labels), annotations: StringMap(annotations)),
             application: application,
             components: components.map {
                 SnapshotComponent(

@@ -14,7 +14,7 @@ enum ResultFixtures {
     static func testRun(
         _ name: String = "its-run1", snapshot: String = "snap", scenario: String = "its", succeeded: String? = "True",
         started: Bool = true, results: [(String, String)] = [], children: [(String, String)] = [],
-        annotations: [String: String] = [:], deletionTimestamp: String? = nil, finalizer: Bool = true,
+        annotations: StringMap = [:], deletionTimestamp: String? = nil, finalizer: Bool = true,
         specStatus: String? = nil
     ) -> YAMLNode {
         let metadata = ObjectMeta(
