@@ -15,7 +15,9 @@ public struct World: Sendable {
     public let defaultNamespace: String
     /// Keys by kind and namespace, each list sorted: rules ask "every Snapshot of this namespace"
     /// for every object they look at, so a query must not scan the whole world (issue 5).
-    private var index: [GroupKind: [String: [ObjectKey]]] = [:]
+    /// Keys by kind and namespace, sorted. By `KnownKind`, which hashes as a number (a group/kind
+    /// pair hashed two strings on every `all`, each step of each round).
+    private var index: [KnownKind: [String: [ObjectKey]]] = [:]
 
     /// Creates a world from loaded objects.
     public init(
@@ -27,15 +29,15 @@ public struct World: Sendable {
         var byKey = [ObjectKey: ManifestObject](minimumCapacity: objects.count)
         for object in objects where byKey[object.key] == nil {
             byKey[object.key] = object
-            index[object.key.groupKind, default: [:]][object.key.namespace, default: []].append(object.key)
+            index[object.kind, default: [:]][object.key.namespace, default: []].append(object.key)
         }
         self.objects = byKey
         self.orphanedStatusDocuments = Dictionary(
             orphanedStatusDocuments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.defaultNamespace = defaultNamespace
-        for (groupKind, namespaces) in index {
+        for (kind, namespaces) in index {
             for (namespace, keys) in namespaces where !Self.isSorted(keys) {
-                index[groupKind]?[namespace] = keys.sorted()
+                index[kind]?[namespace] = keys.sorted()
             }
         }
     }
@@ -50,7 +52,7 @@ public struct World: Sendable {
 
     /// Every object of `kind`, optionally in one namespace, sorted by namespace and name.
     public func all(_ kind: KnownKind, namespace: String? = nil) -> [ManifestObject] {
-        guard let namespaces = index[kind.groupKind] else { return [] }
+        guard let namespaces = index[kind] else { return [] }
         if let namespace {
             return (namespaces[namespace] ?? []).compactMap { objects[$0] }
         }
@@ -136,7 +138,7 @@ public struct World: Sendable {
                 document, path: source?.path ?? "", defaultNamespace: defaultNamespace)
         else { return nil }
         if let source { object.source = source }
-        if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key) }
+        if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key, kind: object.kind) }
         return object
     }
 
@@ -156,17 +158,17 @@ public struct World: Sendable {
 
     /// Adds an object already decoded (by `decode`), replacing one with the same key.
     mutating func insert(_ object: ManifestObject) {
-        if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key) }
+        if objects.updateValue(object, forKey: object.key) == nil { insertIntoIndex(object.key, kind: object.kind) }
     }
 
     /// Removes an object.
     mutating func remove(_ key: ObjectKey) {
-        guard objects.removeValue(forKey: key) != nil else { return }
-        index[key.groupKind]?[key.namespace]?.removeAll { $0 == key }
+        guard let removed = objects.removeValue(forKey: key) else { return }
+        index[removed.kind]?[key.namespace]?.removeAll { $0 == key }
     }
 
-    private mutating func insertIntoIndex(_ key: ObjectKey) {
-        var keys = index[key.groupKind, default: [:]][key.namespace, default: []]
+    private mutating func insertIntoIndex(_ key: ObjectKey, kind: KnownKind) {
+        var keys = index[kind, default: [:]][key.namespace, default: []]
         // Binary search for the insertion point keeps the list sorted.
         var low = 0
         var high = keys.count
@@ -175,7 +177,7 @@ public struct World: Sendable {
             if keys[middle] < key { low = middle + 1 } else { high = middle }
         }
         keys.insert(key, at: low)
-        index[key.groupKind, default: [:]][key.namespace] = keys
+        index[kind, default: [:]][key.namespace] = keys
     }
 
     /// Removes an orphaned status document (once its deletion has been handled).
