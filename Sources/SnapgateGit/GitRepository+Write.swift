@@ -113,14 +113,20 @@ extension GitRepository {
         }
         var parentPointers: [OpaquePointer?] = parentObjects.pointers
         let repo = self.repo
+        let objects = try objectsDirectory()
         return try withSignature(author) { (authorSignature) throws(GitError) -> GitObjectID in
             try withSignature(committer) { (committerSignature) throws(GitError) -> GitObjectID in
-                var oid = git_oid()
-                let result = git_commit_create(
-                    &oid, repo, nil, authorSignature, committerSignature, nil, message, treeObject.pointer,
+                // libgit2 makes the commit's bytes (exactly what `git_commit_create` stores);
+                // snapgate hashes, compresses and writes them (see LooseObjectWriter).
+                var buffer = git_buf()
+                defer { git_buf_dispose(&buffer) }
+                let result = git_commit_create_buffer(
+                    &buffer, repo, authorSignature, committerSignature, nil, message, treeObject.pointer,
                     parentPointers.count, &parentPointers)
-                try check(result, "git_commit_create")
-                return GitObjectID(oid)
+                try check(result, "git_commit_create_buffer")
+                guard let bytes = buffer.ptr else { throw nullResult("git_commit_create_buffer") }
+                return try LooseObjectWriter.write(
+                    UnsafeRawBufferPointer(start: bytes, count: buffer.size), kind: .commit, objects: objects)
             }
         }
     }

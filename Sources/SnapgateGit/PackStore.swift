@@ -38,9 +38,10 @@ enum PackStore {
         syncDirectory(directory)
     }
 
-    /// Writes `pieces` to a new file `directory/prefix<random>`, flushed to disk, and returns its
-    /// path. Like git's packs it is read-only (0444 less the umask, which `open` applies).
-    private static func writeTemporary(_ pieces: [[UInt8]], in directory: String, prefix: String)
+    /// Writes `pieces` to a new file `directory/prefix<random>`, flushed to disk unless `flush`
+    /// is false, and returns its path. Like git's objects it is read-only (0444 less the umask,
+    /// which `open` applies).
+    static func writeTemporary(_ pieces: [[UInt8]], in directory: String, prefix: String, flush: Bool = true)
         throws(GitError) -> String
     {
         var path = ""
@@ -54,7 +55,7 @@ enum PackStore {
         do throws(GitError) {
             for piece in pieces { try writeAll(piece, to: descriptor, path: path) }
             // On disk before the branch that needs it moves.
-            guard fsync(descriptor) == 0 else { throw posixError("fsync", path) }
+            guard !flush || fsync(descriptor) == 0 else { throw posixError("fsync", path) }
         } catch {
             unlink(path)
             throw error
@@ -86,7 +87,7 @@ enum PackStore {
     }
 
     /// The error for a failed system call, with the system's reason.
-    private static func posixError(_ function: String, _ path: String) -> GitError {
+    static func posixError(_ function: String, _ path: String) -> GitError {
         let reason = String(cString: strerror(errno))
         return GitError(code: .other, function: function, message: "\(path): \(reason)")
     }

@@ -93,12 +93,46 @@ import Testing
         #expect(missing?.function == "git_tree_create_updated")
     }
 
-    @Test func commitAndUpdateBranchAgreeWithGit() async throws {
-        let sandbox = try Sandbox()
+    /// snapgate writes a commit's object itself (libgit2 makes the bytes): git reads it, its name
+    /// is its content's hash, a large message survives, and writing it again changes nothing.
+    /// A work tree with one commit (`one.txt`), and the repository opened on it.
+    private func oneCommit(_ sandbox: Sandbox) throws -> (work: String, first: GitObjectID, GitRepository) {
         let work = try sandbox.makeWorkTree()
         try sandbox.write("one\n", to: "one.txt", in: work)
         let first = try sandbox.commitAll("first", in: work)
-        let repository = try GitRepository(path: work)
+        return (work, first, try GitRepository(path: work))
+    }
+
+    @Test func aCommitWrittenBySnapgateIsTheObjectGitWouldWrite() async throws {
+        let sandbox = try Sandbox()
+        let (work, first, repository) = try oneCommit(sandbox)
+        let tree = try await repository.commitInfo(first).tree
+        let signature = GitSignature(
+            name: "snapgate", email: "snapgate@localhost", time: 1_700_000_600, offsetMinutes: 0)
+        let message = "snapgate: 20,000 changes\n\n" + (0..<20_000).map { "created Snapshot ns/s-\($0)\n" }.joined()
+        let commit = try await repository.createCommit(
+            tree: tree, parents: [first], message: message, author: signature, committer: signature)
+        let again = try await repository.createCommit(
+            tree: tree, parents: [first], message: message, author: signature, committer: signature)
+        #expect(again == commit)
+        // What git itself makes of the same commit (`commit-tree` with the same identity and time).
+        let environment = [
+            "GIT_AUTHOR_NAME": "snapgate", "GIT_AUTHOR_EMAIL": "snapgate@localhost",
+            "GIT_AUTHOR_DATE": "1700000600 +0000", "GIT_COMMITTER_NAME": "snapgate",
+            "GIT_COMMITTER_EMAIL": "snapgate@localhost", "GIT_COMMITTER_DATE": "1700000600 +0000",
+        ]
+        let byGit = try sandbox.run(
+            "/usr/bin/git", ["commit-tree", tree.hex, "-p", first.hex, "-F", "-"], in: work,
+            input: Array(message.utf8), environment: environment)
+        #expect(byGit == commit.hex + "\n")
+        #expect(try sandbox.git(["cat-file", "-t", commit.hex], in: work) == "commit\n")
+        #expect(try sandbox.git(["log", "-1", "--format=%B", commit.hex], in: work) == message + "\n")
+        try sandbox.git(["fsck", "--strict"], in: work)
+    }
+
+    @Test func commitAndUpdateBranchAgreeWithGit() async throws {
+        let sandbox = try Sandbox()
+        let (work, first, repository) = try oneCommit(sandbox)
         let base = try await repository.commitInfo(first).tree
         let blob = try await repository.writeBlob(Array("two\n".utf8))
         let tree = try await repository.makeTree(base: base, changes: [.upsert(path: "sub/two.txt", blob: blob)])
