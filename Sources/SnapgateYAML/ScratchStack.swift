@@ -39,10 +39,12 @@ final class ScratchStack<Element> {
     func take(from start: Int) -> [Element] {
         let taken = count - start
         guard taken > 0 else { return [] }
-        let array = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + start, count: taken)
-            initialized = taken
-        }
+        // Reserved, then appended by moving: `Array(unsafeUninitializedCapacity:)` goes through
+        // an unspecialized allocation that looks up the storage class's generic metadata (~570
+        // instructions per collection, 122,000 collections in a cold pass).
+        var array: [Element] = []
+        array.reserveCapacity(taken)
+        for index in start..<count { array.append((base + index).move()) }
         count = start
         return array
     }
