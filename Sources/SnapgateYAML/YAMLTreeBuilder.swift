@@ -24,7 +24,13 @@ struct YAMLTreeBuilder {
     private(set) var errors: [YAMLError] = []
 
     // State of the current document.
+    /// The collections enclosing the innermost open one, outermost first.
     private var stack: [Frame] = []
+    /// The innermost open collection, kept out of `stack`: every node is added to it, and a
+    /// field of an array element costs a uniqueness and a bounds check per access.
+    private var top = Frame(isMapping: false, mark: .none, anchor: nil, start: 0)
+    /// How many collections are open (`stack.count + 1`, or 0).
+    private var depth = 0
     /// The items of the open sequences.
     private let items = ScratchStack<YAMLNode>()
     /// The entries of the open mappings.
@@ -67,7 +73,7 @@ struct YAMLTreeBuilder {
 
     mutating func startCollection(isMapping: Bool, anchor: String?, mark: YAMLMark) {
         guard documentError == nil else { return }
-        guard stack.count < limits.maxDepth else {
+        guard depth < limits.maxDepth else {
             // Ends the stream, unlike the other limits: skipping to the next document would
             // make libyaml (0.2.5) scan the rest of the nesting, and its simple-key bookkeeping
             // is quadratic in flow depth (100,000 `[` take ~20 s).
@@ -76,12 +82,19 @@ struct YAMLTreeBuilder {
             isFinished = true
             return
         }
-        stack.append(
-            Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: isMapping ? pairs.count : items.count))
+        // Moved, not copied, in and out of the stack (a frame holds a pending key and an index).
+        var enclosing = Frame(
+            isMapping: isMapping, mark: mark, anchor: anchor, start: isMapping ? pairs.count : items.count)
+        swap(&top, &enclosing)
+        if depth > 0 { stack.append(consume enclosing) }
+        depth += 1
     }
 
     mutating func endCollection() {
-        guard documentError == nil, let frame = stack.popLast() else { return }
+        guard documentError == nil, depth > 0 else { return }
+        var frame = depth > 1 ? stack.removeLast() : Frame(isMapping: false, mark: .none, anchor: nil, start: 0)
+        swap(&top, &frame)
+        depth -= 1
         let node: YAMLNode
         if frame.isMapping {
             var entries = pairs.take(from: frame.start)
@@ -96,7 +109,7 @@ struct YAMLTreeBuilder {
 
     mutating func scalar(_ scalar: consuming YAMLScalar, anchor: String?, mark: YAMLMark, isEmptyPlain: Bool) {
         guard documentError == nil else { return }
-        if stack.isEmpty, isEmptyPlain { return }  // `---` with no content: an empty document.
+        if depth == 0, isEmptyPlain { return }  // `---` with no content: an empty document.
         // Moved, not copied, all the way into the collection: no reference counting per scalar.
         let node = YAMLNode(.scalar(consume scalar), mark: mark)
         if let anchor { anchors[anchor] = (node, 1) }
@@ -135,6 +148,8 @@ struct YAMLTreeBuilder {
         documentIndex += 1
         documentError = nil
         stack.removeAll(keepingCapacity: true)
+        top = Frame(isMapping: false, mark: .none, anchor: nil, start: 0)
+        depth = 0
         items.removeAll()
         pairs.removeAll()
         anchors.removeAll()
@@ -145,29 +160,28 @@ struct YAMLTreeBuilder {
     /// Adds a finished node to the collection on top of the stack (or makes it the root). Taken,
     /// not borrowed: the node moves into its collection without reference counting.
     private mutating func add(_ node: consuming YAMLNode, count: Int) {
-        let top = stack.count - 1
-        guard top >= 0 else {
+        guard depth > 0 else {
             root = consume node
             return
         }
-        stack[top].count += count
-        guard stack[top].isMapping else {
+        top.count += count
+        guard top.isMapping else {
             items.push(consume node)
             return
         }
         // Moved out, not copied: no reference counting for the key on the way into its pair.
-        if let key = stack[top].pendingKey.take() {
-            if Self.isMergeKey(key) { stack[top].hasMerge = true }
+        if let key = top.pendingKey.take() {
+            if Self.isMergeKey(key) { top.hasMerge = true }
             pairs.push(YAMLPair(key: key, value: consume node))
             return
         }
-        if let first = Self.firstMark(ofKey: node, in: &stack[top], pairs: pairs) {
+        if let first = Self.firstMark(ofKey: node, in: &top, pairs: pairs) {
             fail(
                 .duplicateKey, node.mark,
                 "duplicate key \"\(node.scalar?.text ?? "")\" (first at line \(first.line), column \(first.column))")
             return
         }
-        stack[top].pendingKey = consume node
+        top.pendingKey = consume node
     }
 
     /// The mark of an earlier key equal to the scalar `key` in `frame`, or nil (then the key is
