@@ -10,7 +10,7 @@ extension GitRepository {
     public func entries(atPaths paths: [String], inTree tree: GitObjectID) throws(GitError) -> [GitTreeEntry] {
         var byDirectory: [Substring: [String]] = [:]
         for path in paths where !path.isEmpty {
-            let directory = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            let directory = lastSlash(in: path[...]).map { path[..<$0] } ?? ""
             byDirectory[directory, default: []].append(path)
         }
         let root = try lookup(tree, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
@@ -32,7 +32,7 @@ extension GitRepository {
             guard let directoryID else { continue }
             let directoryTree = try lookup(directoryID, "git_tree_lookup", release: git_tree_free, git_tree_lookup)
             for path in files {
-                let name = directory.isEmpty ? path : String(path[path.index(after: path.lastIndex(of: "/")!)...])
+                let name = directory.isEmpty ? path : String(path[path.index(after: lastSlash(in: path[...])!)...])
                 // Borrowed from the tree: not freed.
                 guard let entry = git_tree_entry_byname(directoryTree.pointer, name) else { continue }
                 let mode = GitFileMode(git_tree_entry_filemode(entry))
