@@ -69,6 +69,18 @@ enum FixedHuffmanDeflate {
             {
                 var length = 4
                 let limit = min(maximumMatch, count - position)
+                // Eight bytes at a time while they fit, the first differing byte found from the
+                // XOR's trailing zeros (documents repeat long keys and values: matches are long).
+                while length + 8 <= limit {
+                    let difference =
+                        bytes.loadUnaligned(fromByteOffset: candidate + length, as: UInt64.self)
+                        ^ bytes.loadUnaligned(fromByteOffset: position + length, as: UInt64.self)
+                    if difference != 0 {
+                        length += UInt64(littleEndian: difference).trailingZeroBitCount / 8
+                        break
+                    }
+                    length += 8
+                }
                 while length < limit,
                     bytes.load(fromByteOffset: candidate + length, as: UInt8.self)
                         == bytes.load(fromByteOffset: position + length, as: UInt8.self)

@@ -63,6 +63,15 @@ import Testing
             bytes += random + random.prefix(300)
             inputs.append(bytes)
         }
+        // Matches that end at every byte of the eight compared at a time, and ones cut by the
+        // end of the input at every remainder.
+        let base = pseudoRandomBytes(count: 64, seed: 3)
+        for end in 4..<28 {
+            var copy = base
+            copy[end] ^= 0x55
+            inputs.append(base + copy)
+            inputs.append(base + base.prefix(end))
+        }
         let table = UnsafeMutablePointer<Int32>.allocate(capacity: FixedHuffmanDeflate.tableSize)
         defer { table.deallocate() }
         table.initialize(repeating: -1, count: FixedHuffmanDeflate.tableSize)
