@@ -60,13 +60,16 @@ enum YAMLScalarStyleChooser {
         if b.count == 2, first == UInt8(ascii: "<"), last == UInt8(ascii: "<") { return false }  // Merge key.
         if b.count == 1, first == UInt8(ascii: "=") { return false }  // YAML 1.1 "value" key.
         var previous: UInt8 = 0
+        var ascii = true
         for c in b {
             if c < 0x20 || c == 0x7F { return false }
             if c == UInt8(ascii: " "), previous == UInt8(ascii: ":") { return false }
             if c == UInt8(ascii: "#"), previous == UInt8(ascii: " ") { return false }
+            if c >= 0x80 { ascii = false }
             previous = c
         }
-        return allPrintable(b)
+        // ASCII text (nearly all) is printable by the checks above: no second pass.
+        return ascii || allPrintable(b)
     }
 
     /// True for texts another YAML reader might type though `resolve` calls them strings:
