@@ -163,9 +163,10 @@ public final class StructuralSchema: Sendable {
 
     /// The schema of the listed property `name`. Validation asks this for every field of every
     /// object: most objects have a few properties, and comparing a few short strings (small ones
-    /// compare as two words) is cheaper than hashing the name.
+    /// compare as two words, and most differ in length) is cheaper than hashing the name — up to
+    /// a few dozen properties.
     func property(_ name: String) -> StructuralSchema? {
-        guard propertyList.count <= 12 else { return properties[name] }
+        guard propertyList.count <= 32 else { return properties[name] }
         // By index, lengths first: `for entry in propertyList` copied every entry scanned (two
         // reference counts each, on objects every parsing core shares).
         let length = name.utf8.count
