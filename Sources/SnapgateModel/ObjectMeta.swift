@@ -48,9 +48,8 @@ public struct OwnerReference: Sendable, Hashable {
 /// counts — 460,000 in a cold pass of the benchmark — where a copy of the box is one. A setter
 /// copies the box only when another value shares it.
 public struct ObjectMeta: Sendable, Hashable {
-    private final class Storage: @unchecked Sendable {
-        // Mutated only through `ObjectMeta`'s setters, after `isKnownUniquelyReferenced`: a box
-        // another value can see is never written.
+    /// The fields, compared and hashed as the value is.
+    private struct Fields: Sendable, Hashable {
         var name: String
         var generateName: String
         var namespace: String
@@ -60,85 +59,70 @@ public struct ObjectMeta: Sendable, Hashable {
         var finalizers: [String]
         var creationTimestamp: String?
         var deletionTimestamp: String?
+    }
 
-        init(
-            name: String, generateName: String, namespace: String, labels: StringMap,
-            annotations: StringMap, ownerReferences: [OwnerReference], finalizers: [String],
-            creationTimestamp: String?, deletionTimestamp: String?
-        ) {
-            self.name = name
-            self.generateName = generateName
-            self.namespace = namespace
-            self.labels = labels
-            self.annotations = annotations
-            self.ownerReferences = ownerReferences
-            self.finalizers = finalizers
-            self.creationTimestamp = creationTimestamp
-            self.deletionTimestamp = deletionTimestamp
-        }
-
-        func copy() -> Storage {
-            Storage(
-                name: name, generateName: generateName, namespace: namespace, labels: labels,
-                annotations: annotations, ownerReferences: ownerReferences, finalizers: finalizers,
-                creationTimestamp: creationTimestamp, deletionTimestamp: deletionTimestamp)
-        }
+    /// Written only through `unique`, after `isKnownUniquelyReferenced`: a box another value can
+    /// see is never changed.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
-    /// The storage, copied first if another value shares it: for a setter.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
+    /// The fields to change, their box copied first if another value shares it.
+    private var unique: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
         }
     }
 
     public var name: String {
-        get { storage.name }
+        get { storage.fields.name }
         set { unique.name = newValue }
     }
 
     public var generateName: String {
-        get { storage.generateName }
+        get { storage.fields.generateName }
         set { unique.generateName = newValue }
     }
 
     public var namespace: String {
-        get { storage.namespace }
+        get { storage.fields.namespace }
         set { unique.namespace = newValue }
     }
 
     public var labels: StringMap {
-        get { storage.labels }
+        get { storage.fields.labels }
         _modify { yield &unique.labels }
     }
 
     public var annotations: StringMap {
-        get { storage.annotations }
+        get { storage.fields.annotations }
         _modify { yield &unique.annotations }
     }
 
     public var ownerReferences: [OwnerReference] {
-        get { storage.ownerReferences }
+        get { storage.fields.ownerReferences }
         _modify { yield &unique.ownerReferences }
     }
 
     public var finalizers: [String] {
-        get { storage.finalizers }
+        get { storage.fields.finalizers }
         _modify { yield &unique.finalizers }
     }
 
     /// RFC 3339 creation time, when the manifest carries one (exported from a cluster).
     public var creationTimestamp: String? {
-        get { storage.creationTimestamp }
+        get { storage.fields.creationTimestamp }
         set { unique.creationTimestamp = newValue }
     }
 
     /// RFC 3339 deletion time, when the manifest carries one.
     public var deletionTimestamp: String? {
-        get { storage.deletionTimestamp }
+        get { storage.fields.deletionTimestamp }
         set { unique.deletionTimestamp = newValue }
     }
 
@@ -149,33 +133,17 @@ public struct ObjectMeta: Sendable, Hashable {
         creationTimestamp: String? = nil, deletionTimestamp: String? = nil
     ) {
         storage = Storage(
-            name: name, generateName: generateName, namespace: namespace, labels: labels, annotations: annotations,
-            ownerReferences: ownerReferences, finalizers: finalizers, creationTimestamp: creationTimestamp,
-            deletionTimestamp: deletionTimestamp)
+            Fields(
+                name: name, generateName: generateName, namespace: namespace, labels: labels,
+                annotations: annotations, ownerReferences: ownerReferences, finalizers: finalizers,
+                creationTimestamp: creationTimestamp, deletionTimestamp: deletionTimestamp))
     }
 
     public static func == (lhs: ObjectMeta, rhs: ObjectMeta) -> Bool {
-        let l = lhs.storage
-        let r = rhs.storage
-        if l === r { return true }
-        return l.name == r.name && l.generateName == r.generateName && l.namespace == r.namespace
-            && l.labels == r.labels && l.annotations == r.annotations && l.ownerReferences == r.ownerReferences
-            && l.finalizers == r.finalizers && l.creationTimestamp == r.creationTimestamp
-            && l.deletionTimestamp == r.deletionTimestamp
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
-    public func hash(into hasher: inout Hasher) {
-        let s = storage
-        hasher.combine(s.name)
-        hasher.combine(s.generateName)
-        hasher.combine(s.namespace)
-        hasher.combine(s.labels)
-        hasher.combine(s.annotations)
-        hasher.combine(s.ownerReferences)
-        hasher.combine(s.finalizers)
-        hasher.combine(s.creationTimestamp)
-        hasher.combine(s.deletionTimestamp)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     /// Reads metadata from a `metadata` node; `defaultNamespace` fills an absent namespace.
     public init(node: YAMLNode?, defaultNamespace: String) {
