@@ -95,21 +95,18 @@ extension GitRepository {
         try install(await PackBuilder.build(trees))
     }
 
-    /// Writes `object` as a loose object of the repository.
+    /// Writes `object` as a loose object of the repository (as the commit is: `LooseObjectWriter`).
     private func writeLoose(_ object: PackObject) throws(GitError) {
-        let repo = self.repo
-        let odb = try make("git_repository_odb", release: git_odb_free) { git_repository_odb($0, repo) }
-        var oid = git_oid()
-        let type: git_object_t =
-            switch object.kind {
-            case .commit: GIT_OBJECT_COMMIT
-            case .tree: GIT_OBJECT_TREE
-            case .blob: GIT_OBJECT_BLOB
+        let objects = try objectsDirectory()
+        var failure: GitError?
+        object.bytes.withUnsafeBytes { bytes in
+            do throws(GitError) {
+                _ = try LooseObjectWriter.write(bytes, kind: object.kind, objects: objects)
+            } catch {
+                failure = error
             }
-        let result = object.bytes.withUnsafeBytes { buffer in
-            git_odb_write(&oid, odb.pointer, buffer.baseAddress, buffer.count, type)
         }
-        try check(result, "git_odb_write")
+        if let failure { throw failure }
     }
 }
 

@@ -20,11 +20,11 @@ enum LooseObjectWriter {
         let path = folder + "/" + String(hex.dropFirst(2))
         if access(path, F_OK) == 0 { return id }
         let stream = compressed(bytes, kind: kind)
-        if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw posixError("mkdir", folder) }
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw PackStore.posixError("mkdir", folder) }
         // Not flushed, as libgit2 writes loose objects (core.fsync unset).
         let temporary = try PackStore.writeTemporary([stream], in: folder, prefix: "tmp_obj_", flush: false)
         guard rename(temporary, path) == 0 else {
-            let error = posixError("rename", path)
+            let error = PackStore.posixError("rename", path)
             unlink(temporary)
             throw error
         }
@@ -47,9 +47,5 @@ enum LooseObjectWriter {
                 libdeflate_zlib_compress(compressor, $0.baseAddress, $0.count, buffer.baseAddress, bound)
             }
         }
-    }
-
-    private static func posixError(_ function: String, _ path: String) -> GitError {
-        PackStore.posixError(function, path)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 public import SnapgateGit
 public import SnapgateModel
-public import SnapgateNode
+import SnapgateNode
 public import SnapgateRules
 public import SnapgateTekton
 

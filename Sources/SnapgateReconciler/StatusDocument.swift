@@ -1,4 +1,4 @@
-public import SnapgateModel
+import SnapgateModel
 public import SnapgateNode
 
 /// The document snapgate writes for an object a person authored: only the fields it manages,

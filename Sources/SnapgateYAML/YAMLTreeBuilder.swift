@@ -189,7 +189,7 @@ struct YAMLTreeBuilder {
     private static func firstMark(
         ofKey key: borrowing YAMLNode, in frame: inout Frame, pairs: ScratchStack<YAMLPair>
     ) -> YAMLMark? {
-        guard case .scalar = key.content, !isMergeKey(key) else { return nil }
+        guard case .scalar(let scalar) = key.content, !isMergeKey(key) else { return nil }
         let entries = pairs.elements(from: frame.start)
         if frame.keyIndex == nil, entries.count >= indexThreshold {
             var index: [YAMLScalar: YAMLMark] = [:]
@@ -198,14 +198,16 @@ struct YAMLTreeBuilder {
             }
             frame.keyIndex = index
         }
-        if frame.keyIndex != nil, let scalar = key.scalar {
+        if frame.keyIndex != nil {
             if let mark = frame.keyIndex?[scalar] { return mark }
             frame.keyIndex?[scalar] = key.mark
             return nil
         }
         // Through the buffer, lengths first: no copy of each earlier pair, and most keys differ
         // from each other in length (this runs for every key of every small mapping).
-        for index in entries.indices where entries[index].key.hasSameScalar(as: key) {
+        let length = scalar.text.utf8.count
+        for index in entries.indices
+        where entries[index].key.isScalar(scalar.text, kind: scalar.kind, utf8Count: length) {
             return entries[index].key.mark
         }
         return nil
@@ -257,14 +259,5 @@ struct YAMLTreeBuilder {
         }
         pairs = merged
         return true
-    }
-}
-
-extension YAMLNode {
-    /// Whether both nodes are scalars of the same kind and text, lengths compared first.
-    @inline(__always)
-    fileprivate func hasSameScalar(as other: borrowing YAMLNode) -> Bool {
-        guard case .scalar(let a) = content, case .scalar(let b) = other.content else { return false }
-        return a.text.utf8.count == b.text.utf8.count && a.kind == b.kind && a.text == b.text
     }
 }
