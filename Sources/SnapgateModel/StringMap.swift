@@ -87,9 +87,6 @@ public struct StringMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLi
     /// The keys, in order.
     public var keys: [String] { entries.map(\.key) }
 
-    /// The values, in the order of their keys.
-    public var values: [String] { entries.map(\.value) }
-
     /// The entries as a dictionary.
     public var dictionary: [String: String] {
         Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })

@@ -14,9 +14,8 @@ public struct World: Sendable {
     /// The namespace of objects that name none.
     public let defaultNamespace: String
     /// Keys by kind and namespace, each list sorted: rules ask "every Snapshot of this namespace"
-    /// for every object they look at, so a query must not scan the whole world (issue 5).
-    /// Keys by kind and namespace, sorted. By `KnownKind`, which hashes as a number (a group/kind
-    /// pair hashed two strings on every `all`, each step of each round).
+    /// for every object they look at, so a query must not scan the whole world (issue 5). By
+    /// `KnownKind`, which hashes as a number (a group/kind pair hashed two strings on every `all`).
     private var index: [KnownKind: [String: [ObjectKey]]] = [:]
 
     /// Creates a world from loaded objects.

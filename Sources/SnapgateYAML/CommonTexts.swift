@@ -38,9 +38,9 @@ enum CommonTexts {
 
     /// The literal whose bytes are `bytes`, if there is one.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let slot = bytes.count - 16
-        guard slot >= 0, slot < 48 else { return nil }
         let table = Self.table
+        let slot = bytes.count - 16
+        guard slot >= 0, slot < table.slots.count else { return nil }
         for index in table.slots[slot] {
             // Most texts of a length differ in their last bytes: compare those first, then the
             // rest eight bytes at a time (a generic element-by-element comparison cost ~900
