@@ -84,9 +84,6 @@ public struct StringMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLi
     /// Whether the map has no entries.
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// The keys, in order.
-    public var keys: [String] { entries.map(\.key) }
-
     /// The entries as a dictionary.
     public var dictionary: [String: String] {
         Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })
